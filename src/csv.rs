@@ -1,0 +1,58 @@
+//! Indicators as CSV, one row per indicator (RFC 4180 quoting).
+
+use crate::model::Indicator;
+
+/// The CSV header; `file` first when several reports share one table.
+pub const HEADER: &[&str] = &[
+    "file", "name", "inCatalog", "kind", "period", "value", "valueHigh", "unit", "changePct", "changePctHigh", "changePoints",
+    "bound", "changeBound", "basis", "quote", "start", "end",
+];
+
+fn field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn num(v: Option<f64>) -> String {
+    v.map(|x| x.to_string()).unwrap_or_default()
+}
+
+/// One CSV row for an indicator of `file`.
+pub fn row(file: &str, i: &Indicator) -> String {
+    let cells = [
+        field(file),
+        field(&i.name),
+        i.in_catalog.to_string(),
+        i.kind.as_str().to_string(),
+        field(&i.period),
+        num(i.value),
+        num(i.value_high),
+        field(i.unit.as_deref().unwrap_or("")),
+        num(i.change_pct),
+        num(i.change_pct_high),
+        num(i.change_points),
+        i.bound.map(|b| b.as_str()).unwrap_or("").to_string(),
+        i.change_bound.map(|b| b.as_str()).unwrap_or("").to_string(),
+        i.basis.map(|b| b.as_str()).unwrap_or("").to_string(),
+        field(&i.quote),
+        i.start.to_string(),
+        i.end.to_string(),
+    ];
+    cells.join(",")
+}
+
+/// A whole table: header and rows for `(file, indicators)` pairs.
+pub fn table<'a>(reports: impl IntoIterator<Item = (&'a str, &'a [Indicator])>) -> String {
+    let mut out = HEADER.join(",");
+    out.push('\n');
+    for (file, inds) in reports {
+        for i in inds {
+            out.push_str(&row(file, i));
+            out.push('\n');
+        }
+    }
+    out
+}

@@ -1,0 +1,168 @@
+//! Which year a figure belongs to and whether it is a result or a goal.
+//!
+//! Reports announce it at the start of a paragraph or in a heading: `一、2021年工作回顾`,
+//! `过去一年，`, `五年来，`, `“十四五”时期`, `今年主要预期目标是：`, `“十五五”时期…`. A cue at
+//! the start of a paragraph (or in a heading) holds until the next such cue; a cue at the start
+//! of a later sentence holds for that sentence only.
+
+use crate::model::Kind;
+use crate::number::parse_cn_integer;
+
+/// Kind and period in force for a stretch of text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    pub kind: Kind,
+    /// First and last year (equal for a single year).
+    pub from: i32,
+    pub to: i32,
+}
+
+impl Frame {
+    pub fn single(kind: Kind, year: i32) -> Self {
+        Frame { kind, from: year, to: year }
+    }
+
+    pub fn is_multi_year(&self) -> bool {
+        self.from != self.to
+    }
+
+    /// `"2021"` or `"2016-2020"`.
+    pub fn period(&self) -> String {
+        if self.from == self.to {
+            self.from.to_string()
+        } else {
+            format!("{}-{}", self.from, self.to)
+        }
+    }
+}
+
+/// Years of the n-th five-year plan (`十四五` → 2021–2025). The third plan started in 1966 after
+/// the 1963–65 adjustment; every plan since lasts five years.
+pub fn five_year_plan(n: i64) -> Option<(i32, i32)> {
+    if !(3..=30).contains(&n) {
+        return None;
+    }
+    let start = 1966 + 5 * (n as i32 - 3);
+    Some((start, start + 4))
+}
+
+/// A five-year plan written as a run of numerals ending in 五 (`十四五`, `十五五`), found at
+/// byte `i` of `s`: its span and the byte after the run.
+fn plan_run(s: &str, i: usize) -> Option<((i32, i32), usize)> {
+    let run: String = s[i..].chars().take_while(|&c| crate::normalize::is_cn_digit(c)).collect();
+    let n = run.chars().count();
+    if !(3..=4).contains(&n) || !run.ends_with('五') || !run.starts_with(['十', '二']) {
+        return None;
+    }
+    let num = &run[..run.len() - '五'.len_utf8()];
+    Some((five_year_plan(parse_cn_integer(num)?)?, i + run.len()))
+}
+
+/// A five-year plan named at the start of `s`: `“十四五”时期`, `十三五期间`.
+fn plan_at_start(s: &str) -> Option<(i32, i32)> {
+    let s = s.trim_start_matches(['“', '"', '‘', '「']);
+    let (span, end) = plan_run(s, 0)?;
+    let rest = s[end..].trim_start_matches(['”', '"', '’', '」']);
+    ["时期", "期间", "以来", "规划", "，", "的", "是", "末", "这五年"].iter().any(|w| rest.starts_with(w)).then_some(span)
+}
+
+/// The first five-year plan named anywhere in `s`.
+fn plan_anywhere(s: &str) -> Option<(i32, i32)> {
+    s.char_indices().filter(|&(i, c)| c == '十' && !s[..i].ends_with(|p: char| crate::normalize::is_cn_digit(p))).find_map(|(i, _)| plan_run(s, i).map(|(span, _)| span))
+}
+
+/// Years of the report, for resolving relative cues.
+#[derive(Debug, Clone, Copy)]
+pub struct Years {
+    pub review: i32,
+    pub plan: i32,
+}
+
+/// What a sentence start (or heading) says about the frame, if anything.
+pub fn cue(sentence: &str, years: Years, heading: bool) -> Option<Frame> {
+    let s = sentence.trim_start_matches(|c: char| c == '—' || c == '“' || c == '"' || c.is_whitespace());
+    let s = s.strip_prefix("各位代表，").unwrap_or(s);
+    let multi_past = Frame { kind: Kind::Actual, from: years.review - 4, to: years.review };
+    let plan_frame = |(a, b): (i32, i32)| Frame { kind: if b < years.plan { Kind::Actual } else { Kind::Target }, from: a, to: b };
+    if let Some(span) = plan_at_start(s) {
+        return Some(plan_frame(span));
+    }
+    for p in ["过去五年", "五年来", "这五年", "近五年", "五年间"] {
+        if s.starts_with(p) {
+            return Some(multi_past);
+        }
+    }
+    for p in ["过去一年", "一年来", "刚刚过去的", "过去的一年", "去年", "回顾过去一年"] {
+        if s.starts_with(p) {
+            return Some(Frame::single(Kind::Actual, years.review));
+        }
+    }
+    for p in ["今年", "新的一年", "明年", "主要预期目标", "今年的主要预期目标", "经济社会发展主要预期目标"] {
+        if s.starts_with(p) {
+            return Some(Frame::single(Kind::Target, years.plan));
+        }
+    }
+    if let Some(y) = s.get(..4).and_then(|y| y.parse::<i32>().ok()) {
+        if s[4..].starts_with('年') {
+            if y == years.review {
+                return Some(Frame::single(Kind::Actual, y));
+            }
+            if y == years.plan {
+                return Some(Frame::single(Kind::Target, y));
+            }
+        }
+    }
+    if heading {
+        return heading_cue(s, years);
+    }
+    None
+}
+
+/// Headings name their subject anywhere: `二、“十四五”时期主要成就`, `三、2026年重点工作`.
+fn heading_cue(s: &str, years: Years) -> Option<Frame> {
+    let plan_word = ["目标", "任务", "安排", "重点工作", "工作建议", "总体要求", "主要工作"].iter().any(|w| s.contains(w));
+    let review_word = ["回顾", "成绩", "成就", "成效"].iter().any(|w| s.contains(w));
+    let fyp = plan_anywhere(s);
+    let year = find_year(s);
+    match (fyp, year) {
+        (Some((a, b)), _) if !(year == Some(years.review) && review_word) => {
+            Some(Frame { kind: if b < years.plan { Kind::Actual } else { Kind::Target }, from: a, to: b })
+        }
+        (_, Some(y)) if y == years.review => Some(Frame::single(Kind::Actual, y)),
+        (_, Some(y)) if y == years.plan => Some(Frame::single(Kind::Target, y)),
+        _ if review_word => Some(Frame::single(Kind::Actual, years.review)),
+        _ if plan_word || s.contains("今年") => Some(Frame::single(Kind::Target, years.plan)),
+        _ => None,
+    }
+}
+
+fn find_year(s: &str) -> Option<i32> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(4)).find_map(|i| {
+        (b[i..i + 4].iter().all(u8::is_ascii_digit) && s[i + 4..].starts_with('年') && (i == 0 || !b[i - 1].is_ascii_digit()))
+            .then(|| s[i..i + 4].parse().ok())
+            .flatten()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const Y: Years = Years { review: 2025, plan: 2026 };
+
+    #[test]
+    fn five_year_plans() {
+        assert_eq!(five_year_plan(14), Some((2021, 2025)));
+        assert_eq!(five_year_plan(13), Some((2016, 2020)));
+        assert_eq!(cue("“十五五”时期，全省地区生产总值年均增长5%以上", Y, false).unwrap().period(), "2026-2030");
+        assert_eq!(cue("“十四五”时期是甘肃发展极不寻常的五年", Y, false).unwrap().kind, Kind::Actual);
+    }
+
+    #[test]
+    fn headings() {
+        assert_eq!(cue("一、2025年工作回顾", Y, true), Some(Frame::single(Kind::Actual, 2025)));
+        assert_eq!(cue("三、2026年重点工作", Y, true), Some(Frame::single(Kind::Target, 2026)));
+        assert_eq!(cue("二、“十五五”时期的主要目标任务", Y, true).unwrap().period(), "2026-2030");
+    }
+}

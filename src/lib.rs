@@ -1,0 +1,107 @@
+//! # Report Lens core
+//!
+//! Turns the text of a Chinese government work report (政府工作报告) into structured data:
+//! metadata, outline and every quantitative indicator, each linked to the clause it came from.
+//!
+//! ```
+//! let text = "政 府 工 作 报 告\n——2022 年 3 月 9 日在县第十六届人民代表大会第二次会议上\n县 长 桑 周\n各位代表:\n一、2021 年工作回顾\n全年完成地区生产总值 21.5 亿元,同比增长 9.7%。";
+//! let report = report_lens::analyze(text);
+//! assert_eq!(report.meta.speaker.as_deref(), Some("桑周"));
+//! assert_eq!(report.meta.meeting_date.as_deref(), Some("2022-03-09"));
+//! let gdp = &report.indicators[0];
+//! assert_eq!((gdp.name.as_str(), gdp.value, gdp.change_pct), ("地区生产总值", Some(21.5), Some(9.7)));
+//! assert_eq!(gdp.period, "2021");
+//! ```
+//!
+//! The core never touches the browser: the wasm layer and the CLI are thin shells over
+//! [`analyze`].
+
+pub mod csv;
+pub mod indicator;
+pub mod meta;
+pub mod model;
+pub mod normalize;
+pub mod number;
+pub mod section;
+pub mod unit;
+
+use indicator::extract::{extract, Context, Fact};
+use indicator::frame::{Frame, Years};
+pub use model::*;
+use normalize::{Normalized, Utf16Index};
+
+/// Analyze the text of one report.
+pub fn analyze(text: &str) -> Report {
+    let norm = normalize::normalize(text);
+    let meta = meta::extract(&norm.text);
+    let years = years_of(&meta);
+    let ctx = Context {
+        level: meta.level,
+        region: meta.region.clone(),
+        years,
+        start: Frame::single(Kind::Actual, years.review),
+    };
+    build(text, &norm, meta, &ctx)
+}
+
+/// Analyze a fragment of a report whose place is known: `ctx` says which years and level apply
+/// and which frame holds at its start. Used by tests of single sentences.
+pub fn analyze_fragment(text: &str, ctx: &Context) -> Report {
+    let norm = normalize::normalize(text);
+    let meta = Meta {
+        level: ctx.level,
+        region: ctx.region.clone(),
+        review_year: Some(ctx.years.review),
+        plan_year: Some(ctx.years.plan),
+        ..Meta::default()
+    };
+    build(text, &norm, meta, ctx)
+}
+
+fn years_of(meta: &Meta) -> Years {
+    let plan = meta.plan_year.or(meta.review_year.map(|r| r + 1)).unwrap_or(2000);
+    Years { review: meta.review_year.unwrap_or(plan - 1), plan }
+}
+
+fn build(text: &str, norm: &Normalized, meta: Meta, ctx: &Context) -> Report {
+    let u16 = Utf16Index::new(text);
+    let text_length = u16.of(text.len());
+    let facts = extract(&norm.text, ctx);
+    let indicators: Vec<Indicator> = facts.iter().map(|f| to_indicator(text, norm, &u16, f)).collect();
+    let sections = section::outline(norm, text_length, |b| u16.of(b));
+    let mut warnings = Vec::new();
+    if norm.text.trim().is_empty() {
+        warnings.push(Warning { code: "empty".into(), message: "文本为空：请粘贴或选择一份政府工作报告。".into() });
+    } else if !indicators.iter().any(|i| i.in_catalog) {
+        warnings.push(Warning {
+            code: "no_indicators".into(),
+            message: "未找到任何常见经济指标：请确认这是一份政府工作报告的正文。".into(),
+        });
+    }
+    if meta.region.is_none() && !norm.text.trim().is_empty() {
+        warnings.push(Warning { code: "no_region".into(), message: "未能识别报告所属地区。".into() });
+    }
+    Report { meta, sections, indicators, warnings, text_length }
+}
+
+fn to_indicator(text: &str, norm: &Normalized, u16: &Utf16Index, f: &Fact) -> Indicator {
+    let (a, b) = norm.original_range(f.start, f.end.max(f.start + 1));
+    Indicator {
+        name: f.name.clone(),
+        in_catalog: f.in_catalog,
+        kind: f.kind,
+        period: f.period.clone(),
+        basis: f.basis,
+        value: f.value,
+        value_high: f.value_high,
+        unit: f.unit.clone(),
+        change_pct: f.change_pct,
+        change_pct_high: f.change_pct_high,
+        change_points: f.change_points,
+        bound: f.bound(),
+        change_bound: f.change_bound_field(),
+        quote: text.get(a..b).unwrap_or("").to_string(),
+        start: u16.of(a),
+        end: u16.of(b),
+    }
+}

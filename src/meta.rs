@@ -1,0 +1,257 @@
+//! Title, region, level, meeting date, speaker, review and plan year.
+//!
+//! The header of a report (title, `——2022年3月9日在…人民代表大会…上`, `县长 桑周`) carries
+//! most of it; what the header leaves out (the county's name when the meeting line just says
+//! `在县第十六届人民代表大会`) is looked for in the body.
+
+use crate::model::{Level, Meta};
+use crate::normalize::is_han;
+use crate::number::parse_cn_integer;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// How many lines from the top count as the header.
+const HEADER_LINES: usize = 40;
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日|([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日").unwrap()
+});
+static YEAR_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})年(?:工作)?回顾").unwrap());
+static PLAN_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{4})年(?:主要目标|工作安排|重点工作|政府工作任务|工作任务|经济社会发展)").unwrap());
+static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:国务院总理|代理省长|代省长|代理市长|代市长|代理县长|代县长|代理区长|代区长|省长|市长|县长|区长|州长|旗长|盟长|主席)([\p{Han}·]{2,5})?$").unwrap()
+});
+
+/// Read the metadata from normalized text (one paragraph or heading per line).
+pub fn extract(text: &str) -> Meta {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).take(HEADER_LINES).collect();
+    // The header ends where the speech begins.
+    let header_end = lines.iter().position(|l| l.starts_with("各位代表")).unwrap_or(lines.len().min(15));
+    let header = &lines[..header_end];
+
+    let mut meta = Meta { title: title(header), ..Meta::default() };
+
+    let meeting_line = header.iter().find(|l| l.contains("人民代表大会") || l.contains("会议上"));
+    if let Some(line) = meeting_line {
+        meta.meeting_date = DATE.captures(line).and_then(|c| date_of(&c));
+    }
+    if meta.meeting_date.is_none() {
+        meta.meeting_date = header.iter().find_map(|l| DATE.captures(l).and_then(|c| date_of(&c)));
+    }
+
+    let (region, level) = region_and_level(header, meeting_line.copied(), text);
+    meta.region = region;
+    meta.level = level;
+    meta.speaker = speaker(header);
+
+    let (review, plan) = years(text, &meta);
+    meta.review_year = review;
+    meta.plan_year = plan;
+    meta
+}
+
+fn title(header: &[&str]) -> Option<String> {
+    if let Some(l) = header.iter().find(|l| l.contains("工作报告") && l.chars().count() <= 40) {
+        return Some(l.to_string());
+    }
+    // `政府工作报` / `告`: a title broken over two short lines.
+    header.windows(2).find_map(|w| {
+        let joined = format!("{}{}", w[0], w[1]);
+        (joined.contains("工作报告") && joined.chars().count() <= 40).then_some(joined)
+    })
+}
+
+fn date_of(c: &regex::Captures) -> Option<String> {
+    let (y, m, d) = if let (Some(y), Some(m), Some(d)) = (c.get(1), c.get(2), c.get(3)) {
+        (y.as_str().parse::<i32>().ok()?, m.as_str().parse::<u32>().ok()?, d.as_str().parse::<u32>().ok()?)
+    } else {
+        let y: String = c.get(4)?.as_str().chars().map(cn_digit_char).collect();
+        (y.parse().ok()?, parse_cn_integer(c.get(5)?.as_str())? as u32, parse_cn_integer(c.get(6)?.as_str())? as u32)
+    };
+    ((1949..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+fn cn_digit_char(c: char) -> char {
+    match c {
+        '〇' | '零' => '0',
+        '一' => '1',
+        '二' => '2',
+        '三' => '3',
+        '四' => '4',
+        '五' => '5',
+        '六' => '6',
+        '七' => '7',
+        '八' => '8',
+        '九' => '9',
+        other => other,
+    }
+}
+
+/// Administrative suffixes, longest first, with the level they usually mean.
+const SUFFIXES: &[(&str, Level)] = &[
+    ("特别行政区", Level::Province),
+    ("自治区", Level::Province),
+    ("自治州", Level::City),
+    ("自治县", Level::County),
+    ("自治旗", Level::County),
+    ("地区", Level::City),
+    ("省", Level::Province),
+    ("市", Level::City),
+    ("州", Level::City),
+    ("盟", Level::City),
+    ("县", Level::County),
+    ("区", Level::County),
+    ("旗", Level::County),
+];
+
+const MUNICIPALITIES: &[&str] = &["北京市", "天津市", "上海市", "重庆市"];
+
+fn level_of(region: &str) -> Option<Level> {
+    if MUNICIPALITIES.contains(&region) {
+        return Some(Level::Province);
+    }
+    SUFFIXES.iter().find(|(s, _)| region.ends_with(s)).map(|&(_, l)| l)
+}
+
+/// A region name is Han characters ending in an administrative suffix.
+fn as_region(s: &str) -> Option<String> {
+    let s = s.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年');
+    let n = s.chars().count();
+    (n >= 2 && n <= 12 && s.chars().all(is_han) && level_of(s).is_some()).then(|| s.to_string())
+}
+
+fn region_and_level(header: &[&str], meeting_line: Option<&str>, text: &str) -> (Option<String>, Option<Level>) {
+    let mut level_hint = None;
+    if let Some(line) = meeting_line {
+        if line.contains("全国人民代表大会") {
+            return (Some("中华人民共和国".into()), Some(Level::National));
+        }
+        // `在四川省第十四届人民代表大会`, `在甘肃省十四届人民代表大会`, `在县第十六届人民代表大会`.
+        if let Some(at) = line.find('在') {
+            let rest = &line[at + '在'.len_utf8()..];
+            let end = rest.find("人民代表大会").unwrap_or(rest.len());
+            let name: String = rest[..end]
+                .trim_end_matches(|c: char| c == '届' || c == '第' || crate::normalize::is_cn_digit(c))
+                .to_string();
+            if let Some(r) = as_region(&name) {
+                return (Some(r.clone()), level_of(&r));
+            }
+            level_hint = level_of(&name);
+        }
+    }
+    if header.iter().any(|l| l.contains("国务院总理")) {
+        return (Some("中华人民共和国".into()), Some(Level::National));
+    }
+    // The title (`2026年四川省人民政府工作报告`) or the speaker line (`四川省人民政府省长`).
+    for line in header {
+        for cut in ["人民政府", "政府工作报告", "省长", "市长", "县长", "区长", "州长"] {
+            if let Some(p) = line.find(cut) {
+                if let Some(r) = as_region(&line[..p]) {
+                    if level_hint.is_none_or(|h| level_of(&r) == Some(h)) {
+                        return (Some(r.clone()), level_of(&r));
+                    }
+                }
+            }
+        }
+    }
+    match level_hint {
+        Some(level) => (region_from_body(text, level), Some(level)),
+        None => (None, None),
+    }
+}
+
+/// The most talked-about `XX县` (for a county report) in the body: its full name counts
+/// double, its short name (`天峻`) once.
+fn region_from_body(text: &str, level: Level) -> Option<String> {
+    const GENERIC: &[&str] = &[
+        "示范", "帮扶", "样板", "重点", "试点", "贫困", "脱贫", "接受", "作为", "实施", "优化", "代表", "治安",
+        "立县", "强县", "稳县", "活县", "全国", "全省", "全市", "全县", "省州", "市县", "区县", "县区",
+    ];
+    let suffix = match level {
+        Level::County => ['县', '区', '旗'],
+        Level::City => ['市', '州', '盟'],
+        _ => return None,
+    };
+    let chars: Vec<char> = text.chars().collect();
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for i in 2..chars.len() {
+        // `县城`, `县域`, `县级`: the suffix starts a word, it does not end a name.
+        let next = chars.get(i + 1).copied().unwrap_or(' ');
+        if "城域级乡区直镇长委属市".contains(next) {
+            continue;
+        }
+        if suffix.contains(&chars[i]) && is_han(chars[i - 1]) && is_han(chars[i - 2]) {
+            let short: String = chars[i - 2..i].iter().collect();
+            if GENERIC.iter().any(|g| *g == short) || short.chars().any(|c| "全本我各该县乡镇州省市区村的和及与、在".contains(c)) {
+                continue;
+            }
+            *counts.entry(short).or_default() += 1;
+        }
+    }
+    let best = counts
+        .iter()
+        .filter(|(_, &n)| n >= 2)
+        .map(|(short, &n)| (n * 2 + text.matches(short.as_str()).count(), short))
+        .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(a.1)))?;
+    let name = format!("{}{}", best.1, suffix[0]);
+    let name = suffix.iter().map(|s| format!("{}{}", best.1, s)).max_by_key(|n| text.matches(n.as_str()).count()).unwrap_or(name);
+    Some(name)
+}
+
+fn speaker(header: &[&str]) -> Option<String> {
+    for (i, line) in header.iter().enumerate() {
+        if line.chars().count() > 24 {
+            continue;
+        }
+        if let Some(c) = SPEAKER.captures(line) {
+            if let Some(name) = c.get(1) {
+                return Some(name.as_str().to_string());
+            }
+            // The name on the next line: `国务院总理` / `李强`.
+            if let Some(next) = header.get(i + 1) {
+                let n = next.chars().count();
+                if (2..=5).contains(&n) && next.chars().all(|c| is_han(c) || c == '·') {
+                    return Some(next.to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+fn years(text: &str, meta: &Meta) -> (Option<i32>, Option<i32>) {
+    let head = &text[..floor_char(text, 20_000)];
+    let review = text.lines().filter(|l| l.chars().count() <= 60).find_map(|l| YEAR_HEADING.captures(l)).and_then(|c| c[1].parse::<i32>().ok());
+    let plan = text.lines().filter(|l| l.chars().count() <= 60).find_map(|l| PLAN_HEADING.captures(l)).and_then(|c| c[1].parse::<i32>().ok());
+    let meeting_year = meta.meeting_date.as_ref().and_then(|d| d[..4].parse::<i32>().ok());
+    let title_year = meta.title.as_ref().and_then(|t| t.get(..4)).and_then(|y| y.parse::<i32>().ok());
+    let plan = plan.or(review.map(|r| r + 1)).or(meeting_year).or(title_year).or_else(|| most_common_year(head).map(|y| y + 1));
+    let review = review.or(plan.map(|p| p - 1));
+    (review, plan)
+}
+
+/// The year most often written in the text, as a last resort (reports without a header).
+fn most_common_year(text: &str) -> Option<i32> {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})年").unwrap());
+    let mut counts: HashMap<i32, usize> = HashMap::new();
+    for c in YEAR.captures_iter(text) {
+        if let Ok(y) = c[1].parse::<i32>() {
+            if (1978..=2100).contains(&y) {
+                *counts.entry(y).or_default() += 1;
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|&(y, n)| (n, y)).map(|(y, _)| y)
+}
+
+pub(crate) fn floor_char(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
