@@ -115,11 +115,16 @@ fn joins(prev: &[Ch], next: &[Ch], width: usize) -> bool {
     if prev.len() == 1 && matches!(last, '（' | '“' | '《') {
         return true;
     }
-    if starts_heading(next) || starts_heading(prev) {
+    if starts_heading(next) || starts_heading(prev) || starts_with(next, "各位代表") {
         return false;
     }
     // A short line that does not end a sentence is a title, a heading or page furniture.
     prev.len() * 10 >= width * 7
+}
+
+fn starts_with(line: &[Ch], word: &str) -> bool {
+    let mut it = line.iter();
+    word.chars().all(|w| it.next().is_some_and(|c| c.c == w))
 }
 
 /// Whether a line starts with heading numbering (`一、`, `（一）`, `第一部分`) or an item dash.
@@ -161,8 +166,10 @@ pub fn is_han(c: char) -> bool {
 /// text with one line per paragraph (so that only short lines count as short).
 fn wrap_width(lines: &[Vec<Ch>]) -> usize {
     let mut lens: Vec<usize> = lines.iter().map(|l| l.len()).filter(|&n| n >= 8).collect();
-    if lens.is_empty() {
-        return 30;
+    if lens.len() < 12 {
+        // Too few lines to tell a wrap width (a pasted fragment): every break inside a
+        // sentence is a wrap.
+        return 0;
     }
     lens.sort_unstable();
     lens[lens.len() * 9 / 10].max(8)

@@ -118,7 +118,7 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
                 qi += 1;
             }
             if from < qi {
-                Sentence { text, start: s, end: e, qs: &quantities[from..qi], frame: &sframe, ctx, facts: Vec::new(), group: Vec::new(), pair_next: 0, pair_lead: String::new() }
+                Sentence { text, start: s, end: e, qs: &quantities[from..qi], frame: sframe.clone(), ctx, facts: Vec::new(), group: Vec::new(), pair_next: 0, pair_lead: String::new() }
                     .run(&mut facts);
             }
         }
@@ -183,7 +183,7 @@ struct Sentence<'a> {
     start: usize,
     end: usize,
     qs: &'a [Quantity],
-    frame: &'a Frame,
+    frame: Frame,
     ctx: &'a Context,
     facts: Vec<Fact>,
     /// Facts made by the last clause that had a subject (several for `分别` lists).
@@ -246,6 +246,22 @@ impl<'a> Sentence<'a> {
     }
 
     fn clause(&mut self, c: &Clause) {
+        // `年均` (or `五年`) in a single-year frame speaks of five years: the five up to the
+        // review year for results, from the plan year for goals.
+        let prefix = &self.text[c.start..self.qs[c.q.start].start];
+        let saved = self.frame.clone();
+        if !saved.is_multi_year() && (says_annual_avg(prefix) || prefix.contains("五年")) {
+            let y = saved.from;
+            self.frame = match saved.kind {
+                Kind::Actual => Frame { kind: Kind::Actual, from: y - 4, to: y },
+                Kind::Target => Frame { kind: Kind::Target, from: y, to: y + 4 },
+            };
+        }
+        self.clause_in_frame(c);
+        self.frame = saved;
+    }
+
+    fn clause_in_frame(&mut self, c: &Clause) {
         let text = self.text;
         let qs = &self.qs[c.q.clone()];
         let prefix = &text[c.start..qs[0].start];
@@ -257,7 +273,7 @@ impl<'a> Sentence<'a> {
         };
         let multi_year = self.frame.is_multi_year();
         let mut basis = None;
-        if prefix.contains("年均") {
+        if says_annual_avg(prefix) {
             basis = Some(Basis::AnnualAvg);
         } else if prefix.contains("累计") {
             basis = Some(Basis::Cumulative);
@@ -321,9 +337,15 @@ impl<'a> Sentence<'a> {
         let figures: Vec<(usize, &Quantity)> = qs.iter().enumerate().collect();
         let pair = targets.len() > 1 && (fenbie || figures.len() == targets.len() || figures.len() % targets.len() == 0 && figures.len() > targets.len());
         let mut slot = 0usize;
+        let mut prev_lead: &str = "";
         for (k, q) in figures {
             let l = if k == 0 { lead } else { &text[qs[k - 1].end..q.start] };
-            let l = strip_bound_suffix_prefix(l);
+            let mut l = strip_bound_suffix_prefix(l);
+            // `分别增长6.8%、12.3%、7.8%`: later figures of a list share the first one's verb.
+            if l.chars().all(|c| matches!(c, '、' | '和' | '及' | '与' | '，')) {
+                l = prev_lead;
+            }
+            prev_lead = l;
             if pair {
                 let t = targets[slot % targets.len()];
                 slot += 1;
@@ -389,7 +411,7 @@ impl<'a> Sentence<'a> {
             return;
         }
         // `迈上4万亿、5万亿两个台阶`: thresholds passed, not levels.
-        if counted_threshold(&text[q.end..clause_end.max(q.end)]) {
+        if counted_threshold(&text[q.end..self.end.max(q.end)]) {
             return;
         }
         // Baselines (`从60.2%`, `从2020年的82.4岁`, `较“十三五”末的9323.1亿元`) and
@@ -406,6 +428,11 @@ impl<'a> Sentence<'a> {
         let prefix_b = prefix_bound(lead);
         let bound = suffix_b.or(prefix_b).or(q.more.then_some(Bound::AtLeast)).or(q.high.map(|_| Bound::AtLeast));
         let mut fact = self.facts[t].clone();
+        if continued && self.frame.is_multi_year() && !fact.multi_year && fact.period == self.frame.to.to_string() {
+            // `增加到121万亿元，五年年均增长5.2%`: the level closes the five years.
+            fact.period = self.frame.period();
+            fact.multi_year = true;
+        }
         match &q.measure {
             Measure::Points => {
                 if COMPARISONS.iter().any(|w| lead.contains(w)) {
@@ -809,17 +836,18 @@ fn change_verb(lead: &str) -> Option<(bool, bool)> {
     CHANGE_VERBS.iter().find(|(v, _)| l.ends_with(v)).map(|&(_, neg)| (neg, false))
 }
 
+/// The bound word a lead ends with; the longest wins (`不少于` over `少于`).
 fn prefix_bound(lead: &str) -> Option<Bound> {
-    if AT_MOST_BEFORE.iter().any(|w| lead.ends_with(w)) {
-        return Some(Bound::AtMost);
-    }
-    if AT_LEAST_BEFORE.iter().any(|w| lead.ends_with(w)) {
-        return Some(Bound::AtLeast);
-    }
-    if ABOUT_BEFORE.iter().any(|w| lead.ends_with(w)) {
-        return Some(Bound::About);
-    }
-    None
+    [(AT_MOST_BEFORE, Bound::AtMost), (AT_LEAST_BEFORE, Bound::AtLeast), (ABOUT_BEFORE, Bound::About)]
+        .iter()
+        .flat_map(|(words, b)| words.iter().filter(|w| lead.ends_with(**w)).map(move |w| (w.len(), *b)))
+        .max_by_key(|&(n, _)| n)
+        .map(|(_, b)| b)
+}
+
+/// `年均增长`, `年均新增`: an annual average — but not `年均浓度`, a yearly mean level.
+fn says_annual_avg(s: &str) -> bool {
+    s.match_indices("年均").any(|(i, w)| !s[i + w.len()..].starts_with("浓度"))
 }
 
 /// `、5万亿两个台阶`, `三个大关`: a figure that is one of several thresholds crossed.

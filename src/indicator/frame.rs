@@ -87,6 +87,10 @@ pub fn cue(sentence: &str, years: Years, heading: bool) -> Option<Frame> {
     if let Some(span) = plan_at_start(s) {
         return Some(plan_frame(span));
     }
+    // `——这是追赶进位、综合实力快速跃升的五年。`
+    if s.starts_with("这是") && s.trim_end_matches(['。', '！']).ends_with("的五年") {
+        return Some(multi_past);
+    }
     for p in ["过去五年", "五年来", "这五年", "近五年", "五年间"] {
         if s.starts_with(p) {
             return Some(multi_past);

@@ -79,6 +79,16 @@ fn unit_at(s: &str, i: usize) -> Option<(Measure, bool, usize)> {
     if let Some(b) = BASE_UNITS.iter().find(|b| r.starts_with(**b)) {
         unit.push_str(b);
         r = &r[b.len()..];
+        // `0.6人/百亿元`: a rate per some amount.
+        if let Some(per) = r.strip_prefix('/') {
+            let m = MAGNITUDES.iter().map(|(m, _)| *m).chain(["百"]).find(|m| per.starts_with(m)).unwrap_or("");
+            if let Some(b2) = BASE_UNITS.iter().find(|b2| per[m.len()..].starts_with(**b2)) {
+                unit.push('/');
+                unit.push_str(m);
+                unit.push_str(b2);
+                r = &per[m.len() + b2.len()..];
+            }
+        }
     } else if unit.is_empty() || unit == "千" {
         // A bare `千` is too often a word (`千村示范`); a number needs a unit to be a fact.
         return None;
@@ -239,9 +249,12 @@ fn chinese_quantity(text: &str, i: usize) -> (Option<Quantity>, usize) {
                 if let Some(value) = parse_cn_number(num) {
                     let (value, measure) = if bare_magnitude {
                         // `超万亿元`: one of the magnitude, in that unit.
-                        match measure {
-                            Measure::Level(u) => (1.0, Measure::Level(format!("{num}{u}"))),
-                            m => (value, m),
+                        match (measure, num) {
+                            (Measure::Level(u), "千亿") => (1000.0, Measure::Level(format!("亿{u}"))),
+                            (Measure::Level(u), "百亿") => (100.0, Measure::Level(format!("亿{u}"))),
+                            (Measure::Level(u), "十亿") => (10.0, Measure::Level(format!("亿{u}"))),
+                            (Measure::Level(u), _) => (1.0, Measure::Level(format!("{num}{u}"))),
+                            (m, _) => (value, m),
                         }
                     } else {
                         (value, measure)
