@@ -61,12 +61,12 @@ pub fn parse_cn_number(s: &str) -> Option<f64> {
             digit = Some(d as f64);
         } else if let Some(m) = cn_magnitude(c) {
             if m >= 1e4 {
-                let base = section + digit.take().unwrap_or(if section == 0.0 { 1.0 } else { 0.0 });
-                if base == 0.0 {
-                    // `万亿`: the magnitude multiplies what came before.
+                let pending = section + digit.take().unwrap_or(0.0);
+                if pending == 0.0 {
+                    // `万亿`, or a bare `万`: the magnitude multiplies what came before.
                     total = if total == 0.0 { m } else { total * m };
                 } else {
-                    total = (total + base) * m;
+                    total = (total + pending) * m;
                 }
                 section = 0.0;
             } else {

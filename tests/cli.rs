@@ -1,0 +1,70 @@
+//! The `report-lens` binary on real reports: JSON (one object for one file, an array for
+//! several), CSV with a file column, and a clear error with exit code 1 for unreadable input.
+
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_report-lens"))
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn one_file_gives_one_json_object() {
+    let out = bin().args(["analyze", &fixture("tianjun-2022.txt"), "--format", "json"]).output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v.is_object());
+    assert_eq!(v["meta"]["region"], "天峻县");
+    assert_eq!(v["meta"]["speaker"], "桑周");
+    let gdp = v["indicators"].as_array().unwrap().iter().find(|i| i["name"] == "地区生产总值" && i["kind"] == "actual").unwrap();
+    assert_eq!(gdp["value"], 21.5);
+    assert_eq!(gdp["unit"], "亿元");
+    assert_eq!(gdp["period"], "2021");
+}
+
+#[test]
+fn several_files_give_an_array() {
+    let out = bin().args(["analyze", &fixture("tianjun-2022.txt"), &fixture("national/national-2024.txt")]).output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let arr = v.as_array().unwrap();
+    assert_eq!(arr.len(), 2);
+    assert_eq!(arr[1]["meta"]["level"], "national");
+    assert!(arr[1]["file"].as_str().unwrap().ends_with("national-2024.txt"));
+}
+
+#[test]
+fn csv_has_a_row_per_indicator_with_the_file() {
+    let out = bin().args(["analyze", &fixture("tianjun-2022.txt"), "--format", "csv"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    assert!(lines.next().unwrap().starts_with("file,name,inCatalog,kind,period,value"));
+    let row = lines.find(|l| l.contains(",农村常住居民人均可支配收入,") && l.contains(",actual,")).unwrap();
+    assert!(row.starts_with(&fixture("tianjun-2022.txt")));
+    assert!(row.contains(",16883,") && row.contains(",9.7,"), "{row}");
+}
+
+#[test]
+fn unreadable_input_exits_1_with_a_message() {
+    let out = bin().args(["analyze", "/nonexistent/report.txt"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("无法读取文件"), "{err}");
+
+    let dir = std::env::temp_dir().join(format!("rl-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("binary.txt");
+    std::fs::write(&bad, [0xff, 0xfe, 0x00, 0xd8, 0x00]).unwrap();
+    let out = bin().args(["analyze", bad.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("UTF-8"));
+
+    let out = bin().args(["analyze"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let out = bin().args(["analyze", &fixture("tianjun-2022.txt"), "--format", "xml"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}
