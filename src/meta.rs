@@ -21,7 +21,7 @@ static YEAR_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})年(
 static PLAN_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})年(?:主要目标|工作安排|重点工作|政府工作任务|工作任务|经济社会发展)").unwrap());
 static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:国务院总理|代理省长|代省长|代理市长|代市长|代理县长|代县长|代理区长|代区长|省长|市长|县长|区长|州长|旗长|盟长|主席)([\p{Han}·]{2,5})?$").unwrap()
+    Regex::new(r"(?:国务院总理|代理省长|代省长|代理市长|代市长|代理县长|代县长|代理区长|代区长|省长|市长|县长|区长|州长|旗长|盟长|主席)([\x{4e00}-\x{9fff}\x{3400}-\x{4dbf}·]{2,5})?$").unwrap()
 });
 
 /// Read the metadata from normalized text (one paragraph or heading per line).
@@ -157,7 +157,8 @@ fn region_and_level(header: &[&str], meeting_line: Option<&str>, text: &str) -> 
         }
     }
     match level_hint {
-        Some(level) => (region_from_body(text, level), Some(level)),
+        // The first pages name the county often enough; no need to count the whole text.
+        Some(level) => (region_from_body(&text[..floor_char(text, 15_000)], level), Some(level)),
         None => (None, None),
     }
 }
@@ -190,11 +191,11 @@ fn region_from_body(text: &str, level: Level) -> Option<String> {
             *counts.entry(short).or_default() += 1;
         }
     }
-    let best = counts
-        .iter()
-        .filter(|(_, &n)| n >= 2)
-        .map(|(short, &n)| (n * 2 + text.matches(short.as_str()).count(), short))
-        .max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(a.1)))?;
+    // Only the few most frequent candidates are worth a scan of the whole text.
+    let mut top: Vec<(String, usize)> = counts.into_iter().filter(|&(_, n)| n >= 2).collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    top.truncate(5);
+    let best = top.iter().map(|(short, n)| (n * 2 + text.matches(short.as_str()).count(), short)).max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(a.1)))?;
     let name = format!("{}{}", best.1, suffix[0]);
     let name = suffix.iter().map(|s| format!("{}{}", best.1, s)).max_by_key(|n| text.matches(n.as_str()).count()).unwrap_or(name);
     Some(name)
@@ -223,8 +224,8 @@ fn speaker(header: &[&str]) -> Option<String> {
 
 fn years(text: &str, meta: &Meta) -> (Option<i32>, Option<i32>) {
     let head = &text[..floor_char(text, 20_000)];
-    let review = text.lines().filter(|l| l.chars().count() <= 60).find_map(|l| YEAR_HEADING.captures(l)).and_then(|c| c[1].parse::<i32>().ok());
-    let plan = text.lines().filter(|l| l.chars().count() <= 60).find_map(|l| PLAN_HEADING.captures(l)).and_then(|c| c[1].parse::<i32>().ok());
+    let review = text.lines().filter(|l| l.len() <= 180).find_map(|l| YEAR_HEADING.captures(l)).and_then(|c| c[1].parse::<i32>().ok());
+    let plan = text.lines().filter(|l| l.len() <= 180).find_map(|l| PLAN_HEADING.captures(l)).and_then(|c| c[1].parse::<i32>().ok());
     let meeting_year = meta.meeting_date.as_ref().and_then(|d| d[..4].parse::<i32>().ok());
     let title_year = meta.title.as_ref().and_then(|t| t.get(..4)).and_then(|y| y.parse::<i32>().ok());
     let plan = plan.or(review.map(|r| r + 1)).or(meeting_year).or(title_year).or_else(|| most_common_year(head).map(|y| y + 1));

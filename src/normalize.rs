@@ -208,6 +208,10 @@ fn finish_line(lines: &mut Vec<Vec<Ch>>, line: &mut Vec<Ch>, raw: &str) {
 
 /// `- 2 -`, `— 12 —`, `-2-`, `第 3 页`, `3/40`: page furniture of PDF-to-text output.
 fn is_page_marker(raw: &str) -> bool {
+    // Markers are short: reject everything else before looking closer (most lines are long).
+    if raw.len() > 32 {
+        return false;
+    }
     let t: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
     if t.is_empty() {
         return false;

@@ -745,11 +745,25 @@ fn strip_one_filler(s: &str) -> Option<&str> {
     if trimmed.len() < s.len() {
         return Some(trimmed);
     }
-    TRAILING_FILLERS.iter().find_map(|f| s.strip_suffix(f)).or_else(|| {
-        // A trailing bound word (`超过`, `不低于`) is a filler too.
-        AT_LEAST_BEFORE.iter().chain(AT_MOST_BEFORE).chain(ABOUT_BEFORE).find_map(|f| s.strip_suffix(f))
-    })
+    let last = s.chars().next_back()?;
+    FILLERS_BY_LAST.get(&last)?.iter().find_map(|f| s.strip_suffix(f))
 }
+
+/// Trailing fillers and bound words, grouped by their last character so that stripping a
+/// phrase compares only the few that can match.
+static FILLERS_BY_LAST: std::sync::LazyLock<std::collections::HashMap<char, Vec<&'static str>>> = std::sync::LazyLock::new(|| {
+    let mut m: std::collections::HashMap<char, Vec<&'static str>> = std::collections::HashMap::new();
+    for w in TRAILING_FILLERS.iter().chain(AT_LEAST_BEFORE).chain(AT_MOST_BEFORE).chain(ABOUT_BEFORE) {
+        if let Some(c) = w.chars().next_back() {
+            m.entry(c).or_default().push(w);
+        }
+    }
+    // Longest first, as the lists intend.
+    for v in m.values_mut() {
+        v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    }
+    m
+});
 
 fn strip_bound_suffix_prefix(lead: &str) -> &str {
     lead.trim_start_matches(['、', '，']).trim_start_matches("左右").trim_start_matches("以上")

@@ -1,0 +1,25 @@
+//! Time the phases of `analyze` (normalize, meta, extract) on a file: a profiling aid.
+use std::time::Instant;
+fn main() {
+    let path = std::env::args().nth(1).expect("file");
+    let text = std::fs::read_to_string(path).unwrap();
+    let n: u32 = std::env::var("N").ok().and_then(|v| v.parse().ok()).unwrap_or(300);
+    let t = Instant::now();
+    for _ in 0..n { std::hint::black_box(std::hint::black_box(&text).chars().filter(|c| c.is_whitespace()).count()); }
+    println!("calib     {:?}", t.elapsed() / n);
+    let t = Instant::now();
+    for _ in 0..n { std::hint::black_box(report_lens::normalize::normalize(&text)); }
+    println!("normalize {:?}", t.elapsed() / n);
+    let norm = report_lens::normalize::normalize(&text);
+    let t = Instant::now();
+    for _ in 0..n { std::hint::black_box(report_lens::meta::extract(&norm.text)); }
+    println!("meta      {:?}", t.elapsed() / n);
+    let t = Instant::now();
+    for _ in 0..n { std::hint::black_box(report_lens::indicator::quantity::scan(&norm.text)); }
+    println!("scan      {:?}", t.elapsed() / n);
+    let t = Instant::now();
+    for _ in 0..n { std::hint::black_box(report_lens::analyze(&text)); }
+    println!("analyze   {:?}", t.elapsed() / n);
+}
+#[allow(dead_code)]
+fn calibrate() {}
