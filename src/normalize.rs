@@ -28,13 +28,11 @@ impl Normalized {
         (self.starts[s] as usize, self.ends[e - 1] as usize)
     }
 
-    fn push(&mut self, c: char, orig_start: usize, orig_end: usize) {
-        let before = self.text.len();
+    fn push(&mut self, c: char, orig_start: u32, orig_end: u32) {
         self.text.push(c);
-        for _ in before..self.text.len() {
-            self.starts.push(orig_start as u32);
-            self.ends.push(orig_end as u32);
-        }
+        let n = self.text.len();
+        self.starts.resize(n, orig_start);
+        self.ends.resize(n, orig_end);
     }
 }
 
@@ -42,8 +40,8 @@ impl Normalized {
 #[derive(Clone, Copy)]
 struct Ch {
     c: char,
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
 }
 
 /// Normalize a whole report. Never fails: unknown characters pass through unchanged.
@@ -53,7 +51,8 @@ struct Ch {
 /// assert_eq!(n.text, "农村常住居民人均可支配收入16883元，同比增长9.7%。");
 /// ```
 pub fn normalize(original: &str) -> Normalized {
-    let lines = fold_lines(original);
+    let (buf, ranges) = fold_lines(original);
+    let lines: Vec<&[Ch]> = ranges.iter().map(|r| &buf[r.clone()]).collect();
     let width = wrap_width(&lines);
     let mut out = Normalized {
         text: String::with_capacity(original.len()),
@@ -61,7 +60,7 @@ pub fn normalize(original: &str) -> Normalized {
         ends: Vec::with_capacity(original.len()),
     };
     let mut prev: Option<&[Ch]> = None;
-    for line in &lines {
+    for &line in &lines {
         if line.is_empty() {
             // A blank line ends a paragraph.
             if prev.is_some() && !out.text.ends_with('\n') {
@@ -164,7 +163,7 @@ pub fn is_han(c: char) -> bool {
 
 /// The width at which the text was wrapped: long lines in PDF text, or a large number for
 /// text with one line per paragraph (so that only short lines count as short).
-fn wrap_width(lines: &[Vec<Ch>]) -> usize {
+fn wrap_width(lines: &[&[Ch]]) -> usize {
     let mut lens: Vec<usize> = lines.iter().map(|l| l.len()).filter(|&n| n >= 8).collect();
     if lens.len() < 12 {
         // Too few lines to tell a wrap width (a pasted fragment): every break inside a
@@ -175,10 +174,12 @@ fn wrap_width(lines: &[Vec<Ch>]) -> usize {
     lens[lens.len() * 9 / 10].max(8)
 }
 
-/// Split into lines, drop page markers, fold every character.
-fn fold_lines(original: &str) -> Vec<Vec<Ch>> {
+/// Split into lines, drop page markers, fold every character. All lines share one buffer;
+/// each line is a range of it.
+fn fold_lines(original: &str) -> (Vec<Ch>, Vec<std::ops::Range<usize>>) {
+    let mut buf: Vec<Ch> = Vec::with_capacity(original.len() / 2);
     let mut lines = Vec::new();
-    let mut line: Vec<Ch> = Vec::new();
+    let mut line_start = 0;
     let mut raw_start = 0;
     let bytes = original.as_bytes();
     let mut iter = original.char_indices().peekable();
@@ -187,23 +188,24 @@ fn fold_lines(original: &str) -> Vec<Vec<Ch>> {
             if c == '\r' && iter.peek().map(|&(_, n)| n) == Some('\n') {
                 iter.next();
             }
-            finish_line(&mut lines, &mut line, &original[raw_start..i]);
+            finish_line(&mut buf, line_start, &mut lines, &original[raw_start..i]);
+            line_start = buf.len();
             raw_start = i + c.len_utf8();
             continue;
         }
-        push_folded(&mut line, c, i, i + c.len_utf8(), bytes);
+        push_folded(&mut buf, line_start, c, i, i + c.len_utf8(), bytes);
     }
-    finish_line(&mut lines, &mut line, &original[raw_start..]);
-    lines
+    finish_line(&mut buf, line_start, &mut lines, &original[raw_start..]);
+    (buf, lines)
 }
 
-fn finish_line(lines: &mut Vec<Vec<Ch>>, line: &mut Vec<Ch>, raw: &str) {
-    let mut done = std::mem::take(line);
-    drop_spaces(&mut done);
+fn finish_line(buf: &mut Vec<Ch>, start: usize, lines: &mut Vec<std::ops::Range<usize>>, raw: &str) {
     if is_page_marker(raw) {
+        buf.truncate(start);
         return;
     }
-    lines.push(done);
+    drop_spaces(buf, start);
+    lines.push(start..buf.len());
 }
 
 /// `- 2 -`, `— 12 —`, `-2-`, `第 3 页`, `3/40`: page furniture of PDF-to-text output.
@@ -233,7 +235,7 @@ fn is_page_marker(raw: &str) -> bool {
 
 /// Fold one original character into the line: full-width → ASCII digits/letters, ASCII
 /// punctuation → Chinese punctuation, invisible characters dropped.
-fn push_folded(line: &mut Vec<Ch>, c: char, start: usize, end: usize, bytes: &[u8]) {
+fn push_folded(line: &mut Vec<Ch>, line_start: usize, c: char, start: usize, end: usize, bytes: &[u8]) {
     let folded = match c {
         '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => return,
         '\0'..='\u{8}' | '\u{b}' | '\u{e}'..='\u{1f}' | '\u{7f}' => return,
@@ -243,7 +245,7 @@ fn push_folded(line: &mut Vec<Ch>, c: char, start: usize, end: usize, bytes: &[u
         '，' | '﹐' => '，',
         ',' => {
             // A thousands separator (`1,234`) disappears; any other comma is a clause break.
-            let prev_digit = line.last().is_some_and(|p| p.c.is_ascii_digit());
+            let prev_digit = line.len() > line_start && line.last().is_some_and(|p| p.c.is_ascii_digit());
             let next3 = bytes.get(end..end + 3).is_some_and(|b| b.iter().all(u8::is_ascii_digit));
             let next4_digit = bytes.get(end + 3).is_some_and(u8::is_ascii_digit);
             if prev_digit && next3 && !next4_digit {
@@ -264,37 +266,40 @@ fn push_folded(line: &mut Vec<Ch>, c: char, start: usize, end: usize, bytes: &[u
         },
         _ => c,
     };
-    line.push(Ch { c: folded, start, end });
+    line.push(Ch { c: folded, start: start as u32, end: end as u32 });
 }
 
-/// Remove spaces, except one between two ASCII letters or digits (English words, `1 234`).
-fn drop_spaces(line: &mut Vec<Ch>) {
-    if !line.iter().any(|c| c.c == ' ') {
+/// Remove the spaces of the line `buf[start..]` in place, except one between two ASCII letters
+/// (English words).
+fn drop_spaces(buf: &mut Vec<Ch>, start: usize) {
+    if !buf[start..].iter().any(|c| c.c == ' ') {
         return;
     }
-    let mut out: Vec<Ch> = Vec::with_capacity(line.len());
-    let mut i = 0;
-    while i < line.len() {
-        let ch = line[i];
+    let mut w = start;
+    let mut r = start;
+    while r < buf.len() {
+        let ch = buf[r];
         if ch.c == ' ' {
-            let mut j = i;
-            while j < line.len() && line[j].c == ' ' {
+            let mut j = r;
+            while j < buf.len() && buf[j].c == ' ' {
                 j += 1;
             }
-            let before = out.last().map(|p| p.c);
-            let after = line.get(j).map(|n| n.c);
+            let before = (w > start).then(|| buf[w - 1].c);
+            let after = buf.get(j).map(|n| n.c);
             if let (Some(b), Some(a)) = (before, after) {
                 if b.is_ascii_alphabetic() && a.is_ascii_alphabetic() {
-                    out.push(ch);
+                    buf[w] = ch;
+                    w += 1;
                 }
             }
-            i = j;
+            r = j;
             continue;
         }
-        out.push(ch);
-        i += 1;
+        buf[w] = ch;
+        w += 1;
+        r += 1;
     }
-    *line = out;
+    buf.truncate(w);
 }
 
 /// UTF-16 offsets of byte offsets in a text, for the page (JS strings count UTF-16 units).
