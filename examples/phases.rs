@@ -1,4 +1,5 @@
-//! Time the phases of `analyze` (normalize, meta, extract) on a file: a profiling aid.
+//! Time the phases of `analyze` (normalize, meta, figure scan) on a file, next to a trivial
+//! pass over the text for calibration: a profiling aid (`N=20` for callgrind runs).
 use std::time::Instant;
 fn main() {
     let path = std::env::args().nth(1).expect("file");
@@ -21,5 +22,3 @@ fn main() {
     for _ in 0..n { std::hint::black_box(report_lens::analyze(&text)); }
     println!("analyze   {:?}", t.elapsed() / n);
 }
-#[allow(dead_code)]
-fn calibrate() {}
