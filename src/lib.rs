@@ -64,11 +64,17 @@ fn years_of(meta: &Meta) -> Years {
 }
 
 fn build(text: &str, norm: &Normalized, meta: Meta, ctx: &Context) -> Report {
-    let u16 = Utf16Index::new(text);
-    let text_length = u16.of(text.len());
     let facts = extract(&norm.text, ctx);
-    let indicators: Vec<Indicator> = facts.iter().map(|f| to_indicator(text, norm, &u16, f)).collect();
-    let sections = section::outline(norm, text_length, |b| u16.of(b));
+    let ranges: Vec<(usize, usize)> = facts.iter().map(|f| norm.original_range(f.start, f.end.max(f.start + 1))).collect();
+    let mut sections = section::outline(norm, text.len());
+    let offsets = ranges.iter().flat_map(|&(a, b)| [a, b]).chain(sections.iter().flat_map(|s| [s.start, s.end])).chain([text.len()]);
+    let u16 = Utf16Index::new(text, offsets);
+    let text_length = u16.of(text.len());
+    for s in &mut sections {
+        s.start = u16.of(s.start);
+        s.end = u16.of(s.end);
+    }
+    let indicators: Vec<Indicator> = facts.iter().zip(&ranges).map(|(f, &r)| to_indicator(text, r, &u16, f)).collect();
     let mut warnings = Vec::new();
     if norm.text.trim().is_empty() {
         warnings.push(Warning { code: "empty".into(), message: "文本为空：请粘贴或选择一份政府工作报告。".into() });
@@ -84,8 +90,7 @@ fn build(text: &str, norm: &Normalized, meta: Meta, ctx: &Context) -> Report {
     Report { meta, sections, indicators, warnings, text_length }
 }
 
-fn to_indicator(text: &str, norm: &Normalized, u16: &Utf16Index, f: &Fact) -> Indicator {
-    let (a, b) = norm.original_range(f.start, f.end.max(f.start + 1));
+fn to_indicator(text: &str, (a, b): (usize, usize), u16: &Utf16Index, f: &Fact) -> Indicator {
     Indicator {
         name: f.name.clone(),
         in_catalog: f.in_catalog,

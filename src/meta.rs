@@ -175,30 +175,59 @@ fn region_from_body(text: &str, level: Level) -> Option<String> {
         Level::City => ['市', '州', '盟'],
         _ => return None,
     };
-    let chars: Vec<char> = text.chars().collect();
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for i in 2..chars.len() {
-        // `县城`, `县域`, `县级`: the suffix starts a word, it does not end a name.
-        let next = chars.get(i + 1).copied().unwrap_or(' ');
-        if "城域级乡区直镇长委属市".contains(next) {
-            continue;
-        }
-        if suffix.contains(&chars[i]) && is_han(chars[i - 1]) && is_han(chars[i - 2]) {
-            let short: String = chars[i - 2..i].iter().collect();
-            if GENERIC.iter().any(|g| *g == short) || short.chars().any(|c| "全本我各该县乡镇州省市区村的和及与、在".contains(c)) {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    // How often each two-character name is written with each suffix (`天峻县`, `天峻区`).
+    let mut full: HashMap<(&str, char), usize> = HashMap::new();
+    // Each place a suffix is written (found by a fast search), with the two characters before it.
+    for suf in suffix {
+        for (i, _) in text.match_indices(suf) {
+            let mut before = text[..i].char_indices().rev();
+            if let (Some(_), Some((j, _))) = (before.next(), before.next()) {
+                *full.entry((&text[j..i], suf)).or_default() += 1;
+            }
+            // `县城`, `县域`, `县级`: the suffix starts a word, it does not end a name.
+            let next = text[i + suf.len_utf8()..].chars().next().unwrap_or(' ');
+            if matches!(next, '城' | '域' | '级' | '乡' | '区' | '直' | '镇' | '长' | '委' | '属' | '市') {
+                continue;
+            }
+            let mut before = text[..i].char_indices().rev();
+            let (Some((_, p1)), Some((j, p2))) = (before.next(), before.next()) else { continue };
+            if !(is_han(p1) && is_han(p2)) {
+                continue;
+            }
+            let short = &text[j..i];
+            if GENERIC.iter().any(|g| *g == short) || short.chars().any(|c| matches!(c, '全' | '本' | '我' | '各' | '该' | '县' | '乡' | '镇' | '州' | '省' | '市' | '区' | '村' | '的' | '和' | '及' | '与' | '、' | '在')) {
                 continue;
             }
             *counts.entry(short).or_default() += 1;
         }
     }
     // Only the few most frequent candidates are worth a scan of the whole text.
-    let mut top: Vec<(String, usize)> = counts.into_iter().filter(|&(_, n)| n >= 2).collect();
+    let mut top: Vec<(&str, usize)> = counts.into_iter().filter(|&(_, n)| n >= 2).collect();
     top.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     top.truncate(5);
-    let best = top.iter().map(|(short, n)| (n * 2 + text.matches(short.as_str()).count(), short)).max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(a.1)))?;
-    let name = format!("{}{}", best.1, suffix[0]);
-    let name = suffix.iter().map(|s| format!("{}{}", best.1, s)).max_by_key(|n| text.matches(n.as_str()).count()).unwrap_or(name);
-    Some(name)
+    let best = top.iter().map(|(short, n)| (n * 2 + occurrences(text, short), short)).max_by(|a, b| a.0.cmp(&b.0).then_with(|| b.1.cmp(a.1)))?;
+    let short = *best.1;
+    let suf = suffix.iter().copied().max_by_key(|&s| full.get(&(short, s)).copied().unwrap_or(0)).unwrap_or(suffix[0]);
+    Some(format!("{short}{suf}"))
+}
+
+/// How often `needle` occurs in `text` (without overlaps): found by its first character, which
+/// a byte search finds fast, then compared.
+fn occurrences(text: &str, needle: &str) -> usize {
+    let Some(first) = needle.chars().next() else { return 0 };
+    let mut n = 0;
+    let mut pos = 0;
+    while let Some(k) = text[pos..].find(first) {
+        let at = pos + k;
+        if text[at..].starts_with(needle) {
+            n += 1;
+            pos = at + needle.len();
+        } else {
+            pos = at + first.len_utf8();
+        }
+    }
+    n
 }
 
 fn speaker(header: &[&str]) -> Option<String> {

@@ -5,43 +5,93 @@
 //! full-width digits and punctuation. Every later stage works on the clean text; every clean
 //! byte remembers the original character it came from, so a quote can be cut from the original
 //! and highlighted in it.
+//!
+//! The map is a list of pieces, not one entry per byte: most of a report passes through
+//! unchanged, so the clean text is built by copying whole runs of the original, and a piece
+//! records where each run (or each changed or inserted character) came from.
 
-/// Clean text plus, for each of its bytes, the byte range of the original character it came
-/// from.
+/// A stretch of the clean text and where it came from.
+#[derive(Debug, Clone, Copy)]
+struct Piece {
+    /// Start of the piece in the clean text.
+    clean: u32,
+    /// Start of its source in the original.
+    orig: u32,
+    /// `None`: the clean bytes are a verbatim copy of the original bytes from `orig` on.
+    /// `Some(n)`: one clean character made from the `n` original bytes at `orig` (a folded,
+    /// inserted or joined character; `n` may be 0).
+    folded: Option<u32>,
+}
+
+/// Clean text plus a map of each of its bytes back to the original.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
     /// The clean text: one paragraph (or heading) per line, no spaces between Chinese
     /// characters, ASCII digits, `%`, and Chinese punctuation (`，；：（）`).
     pub text: String,
-    starts: Vec<u32>,
-    ends: Vec<u32>,
+    pieces: Vec<Piece>,
 }
 
 impl Normalized {
     /// The original byte range behind the clean byte range `start..end` (`start < end`).
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
-        if self.starts.is_empty() {
+        if self.pieces.is_empty() || self.text.is_empty() {
             return (0, 0);
         }
-        let s = start.min(self.starts.len() - 1);
-        let e = end.clamp(s + 1, self.ends.len());
-        (self.starts[s] as usize, self.ends[e - 1] as usize)
+        let start = start.min(self.text.len() - 1);
+        let end = end.clamp(start + 1, self.text.len());
+        let a = {
+            let p = self.piece_at(start);
+            match p.folded {
+                None => p.orig + (start as u32 - p.clean),
+                Some(_) => p.orig,
+            }
+        };
+        let b = {
+            let p = self.piece_at(end - 1);
+            match p.folded {
+                None => p.orig + (end as u32 - p.clean),
+                Some(n) => p.orig + n,
+            }
+        };
+        (a as usize, b.max(a) as usize)
     }
 
-    fn push(&mut self, c: char, orig_start: u32, orig_end: u32) {
+    fn piece_at(&self, clean: usize) -> Piece {
+        let i = self.pieces.partition_point(|p| p.clean as usize <= clean);
+        self.pieces[i.saturating_sub(1)]
+    }
+
+    /// Append `s`, a verbatim copy of the original from byte `orig` on.
+    fn push_copy(&mut self, s: &str, orig: u32) {
+        if s.is_empty() {
+            return;
+        }
+        let clean = self.text.len() as u32;
+        let extends = self.pieces.last().is_some_and(|p| p.folded.is_none() && p.orig + (clean - p.clean) == orig);
+        if !extends {
+            self.pieces.push(Piece { clean, orig, folded: None });
+        }
+        self.text.push_str(s);
+    }
+
+    /// Append one character made from the original bytes `orig..orig_end`.
+    fn push_folded(&mut self, c: char, orig: u32, orig_end: u32) {
+        self.pieces.push(Piece { clean: self.text.len() as u32, orig, folded: Some(orig_end - orig) });
         self.text.push(c);
-        let n = self.text.len();
-        self.starts.resize(n, orig_start);
-        self.ends.resize(n, orig_end);
     }
 }
 
-/// One character of a line after folding, with its original byte range.
+/// One line after folding: its range in the folded buffer and its original ends.
 #[derive(Clone, Copy)]
-struct Ch {
-    c: char,
-    start: u32,
-    end: u32,
+struct Line {
+    start: usize,
+    end: usize,
+    /// Characters in the folded line.
+    chars: usize,
+    /// Original byte offsets where its first character starts and its last one ends.
+    orig_first: u32,
+    orig_last_end: u32,
 }
 
 /// Normalize a whole report. Never fails: unknown characters pass through unchanged.
@@ -51,55 +101,64 @@ struct Ch {
 /// assert_eq!(n.text, "农村常住居民人均可支配收入16883元，同比增长9.7%。");
 /// ```
 pub fn normalize(original: &str) -> Normalized {
-    let (buf, ranges) = fold_lines(original);
-    let lines: Vec<&[Ch]> = ranges.iter().map(|r| &buf[r.clone()]).collect();
+    let (folded, lines) = fold_lines(original);
     let width = wrap_width(&lines);
-    let mut out = Normalized {
-        text: String::with_capacity(original.len()),
-        starts: Vec::with_capacity(original.len()),
-        ends: Vec::with_capacity(original.len()),
-    };
-    let mut prev: Option<&[Ch]> = None;
-    for &line in &lines {
-        if line.is_empty() {
+    let mut out = Normalized { text: String::with_capacity(folded.text.len() + 64), pieces: Vec::with_capacity(folded.pieces.len() + lines.len()) };
+    let line_str = |l: &Line| &folded.text[l.start..l.end];
+    let mut prev: Option<Line> = None;
+    let mut pi = 0;
+    for line in &lines {
+        if line.chars == 0 {
             // A blank line ends a paragraph.
-            if prev.is_some() && !out.text.ends_with('\n') {
-                if let Some(p) = prev {
-                    let last = p[p.len() - 1];
-                    out.push('\n', last.end, last.end);
+            if let Some(p) = prev {
+                if !out.text.ends_with('\n') {
+                    out.push_folded('\n', p.orig_last_end, p.orig_last_end);
                 }
             }
             prev = None;
             continue;
         }
+        let s = line_str(line);
         if let Some(p) = prev {
-            if !joins(p, line, width) {
-                let last = p[p.len() - 1];
-                out.push('\n', last.end, last.end);
-            } else if is_ascii_word(p[p.len() - 1].c) && is_ascii_word(line[0].c) {
+            let ps = line_str(&p);
+            let last = ps.chars().next_back().unwrap_or(' ');
+            let first = s.chars().next().unwrap_or(' ');
+            if !joins(ps, p.chars, s, width) {
+                out.push_folded('\n', p.orig_last_end, p.orig_last_end);
+            } else if last.is_ascii_alphanumeric() && first.is_ascii_alphanumeric() && !(last.is_ascii_digit() || first.is_ascii_digit()) {
                 // An English or numeric token broken across lines stays one token only for
                 // digits; words get their space back.
-                if !(p[p.len() - 1].c.is_ascii_digit() || line[0].c.is_ascii_digit()) {
-                    out.push(' ', line[0].start, line[0].start);
-                }
+                out.push_folded(' ', line.orig_first, line.orig_first);
             }
         }
-        for ch in line {
-            out.push(ch.c, ch.start, ch.end);
+        // Copy the line's pieces, shifted to their place in the output.
+        while pi < folded.pieces.len() && (folded.pieces[pi].clean as usize) < line.start {
+            pi += 1;
         }
-        prev = Some(line);
+        while pi < folded.pieces.len() && (folded.pieces[pi].clean as usize) < line.end {
+            let p = folded.pieces[pi];
+            let next = folded.pieces.get(pi + 1).map_or(line.end, |n| (n.clean as usize).min(line.end));
+            let chunk = &folded.text[p.clean as usize..next];
+            match p.folded {
+                None => out.push_copy(chunk, p.orig),
+                Some(n) => {
+                    out.pieces.push(Piece { clean: out.text.len() as u32, orig: p.orig, folded: Some(n) });
+                    out.text.push_str(chunk);
+                }
+            }
+            pi += 1;
+        }
+        prev = Some(*line);
     }
     out
 }
 
-fn is_ascii_word(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-}
-
-/// Whether a line break between `prev` and `next` is a hard wrap inside a paragraph.
-fn joins(prev: &[Ch], next: &[Ch], width: usize) -> bool {
-    let last = prev[prev.len() - 1].c;
-    let first = next[0].c;
+/// Whether a line break between `prev` (of `prev_chars` characters) and `next` is a hard wrap
+/// inside a paragraph.
+fn joins(prev: &str, prev_chars: usize, next: &str, width: usize) -> bool {
+    let mut back = prev.chars().rev();
+    let last = back.next().unwrap_or(' ');
+    let first = next.chars().next().unwrap_or(' ');
     // A number or a unit broken across lines: `16883` / `元`, `25` / `0.3亿元`, `71.53亿` / `元`.
     if (last.is_ascii_digit() || last == '.') && (first.is_ascii_digit() || first == '.' || first == '%' || is_han(first)) {
         return true;
@@ -107,47 +166,46 @@ fn joins(prev: &[Ch], next: &[Ch], width: usize) -> bool {
     if matches!(last, '。' | '！' | '？' | '：' | '；' | '…') {
         return false;
     }
-    if last == '”' && prev.len() >= 2 && matches!(prev[prev.len() - 2].c, '。' | '！' | '？') {
+    if last == '”' && back.next().is_some_and(|c| matches!(c, '。' | '！' | '？')) {
         return false;
     }
     // A lone opening bracket belongs to the heading on the next line: `（` / `三）改革…`.
-    if prev.len() == 1 && matches!(last, '（' | '“' | '《') {
+    if prev_chars == 1 && matches!(last, '（' | '“' | '《') {
         return true;
     }
-    if starts_heading(next) || starts_heading(prev) || starts_with(next, "各位代表") {
+    if starts_heading(next) || starts_heading(prev) || next.starts_with("各位代表") {
         return false;
     }
     // A short line that does not end a sentence is a title, a heading or page furniture.
-    prev.len() * 10 >= width * 7
-}
-
-fn starts_with(line: &[Ch], word: &str) -> bool {
-    let mut it = line.iter();
-    word.chars().all(|w| it.next().is_some_and(|c| c.c == w))
+    prev_chars * 10 >= width * 7
 }
 
 /// Whether a line starts with heading numbering (`一、`, `（一）`, `第一部分`) or an item dash.
-fn starts_heading(line: &[Ch]) -> bool {
-    let mut i = 0;
-    if line.first().map(|c| c.c) == Some('—') {
-        return line.get(1).map(|c| c.c) == Some('—');
+fn starts_heading(line: &str) -> bool {
+    if let Some(rest) = line.strip_prefix('—') {
+        return rest.starts_with('—');
     }
-    let open = line.first().map(|c| c.c) == Some('（');
-    if open {
-        i = 1;
-    }
+    let (open, rest) = match line.strip_prefix('（') {
+        Some(r) => (true, r),
+        None => (false, line),
+    };
+    let mut chars = rest.chars();
     let mut n = 0;
-    while i < line.len() && is_cn_digit(line[i].c) {
-        i += 1;
-        n += 1;
+    let mut after = None;
+    for c in chars.by_ref() {
+        if is_cn_digit(c) {
+            n += 1;
+        } else {
+            after = Some(c);
+            break;
+        }
     }
-    if n == 0 || n > 3 || i >= line.len() {
+    if n == 0 || n > 3 {
         return false;
     }
-    if open {
-        line[i].c == '）'
-    } else {
-        line[i].c == '、'
+    match after {
+        Some(c) => c == if open { '）' } else { '、' },
+        None => false,
     }
 }
 
@@ -163,8 +221,8 @@ pub fn is_han(c: char) -> bool {
 
 /// The width at which the text was wrapped: long lines in PDF text, or a large number for
 /// text with one line per paragraph (so that only short lines count as short).
-fn wrap_width(lines: &[&[Ch]]) -> usize {
-    let mut lens: Vec<usize> = lines.iter().map(|l| l.len()).filter(|&n| n >= 8).collect();
+fn wrap_width(lines: &[Line]) -> usize {
+    let mut lens: Vec<usize> = lines.iter().map(|l| l.chars).filter(|&n| n >= 8).collect();
     if lens.len() < 12 {
         // Too few lines to tell a wrap width (a pasted fragment): every break inside a
         // sentence is a wrap.
@@ -174,38 +232,180 @@ fn wrap_width(lines: &[&[Ch]]) -> usize {
     lens[lens.len() * 9 / 10].max(8)
 }
 
-/// Split into lines, drop page markers, fold every character. All lines share one buffer;
-/// each line is a range of it.
-fn fold_lines(original: &str) -> (Vec<Ch>, Vec<std::ops::Range<usize>>) {
-    let mut buf: Vec<Ch> = Vec::with_capacity(original.len() / 2);
-    let mut lines = Vec::new();
-    let mut line_start = 0;
-    let mut raw_start = 0;
-    let bytes = original.as_bytes();
-    let mut iter = original.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c == '\n' || c == '\r' || c == '\u{c}' || c == '\u{2028}' || c == '\u{2029}' {
-            if c == '\r' && iter.peek().map(|&(_, n)| n) == Some('\n') {
-                iter.next();
-            }
-            finish_line(&mut buf, line_start, &mut lines, &original[raw_start..i]);
-            line_start = buf.len();
-            raw_start = i + c.len_utf8();
-            continue;
-        }
-        push_folded(&mut buf, line_start, c, i, i + c.len_utf8(), bytes);
+/// What folding does to one character.
+enum Fold {
+    Keep,
+    Drop,
+    Space,
+    To(char),
+}
+
+/// Full-width → ASCII digits and letters, ASCII punctuation → Chinese punctuation, invisible
+/// characters dropped, every kind of space a space. (`,` is decided by the caller: it may be a
+/// thousands separator.)
+fn fold(c: char) -> Fold {
+    match c {
+        '!'..='~' => match c {
+            ',' => Fold::To('，'),
+            ';' => Fold::To('；'),
+            ':' => Fold::To('：'),
+            '(' => Fold::To('（'),
+            ')' => Fold::To('）'),
+            '!' => Fold::To('！'),
+            '?' => Fold::To('？'),
+            _ => Fold::Keep,
+        },
+        '\u{4e00}'..='\u{9fff}' => Fold::Keep,
+        ' ' | '\t' | '\u{a0}' | '\u{3000}' | '\u{2002}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => Fold::Space,
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => Fold::Drop,
+        '\0'..='\u{1f}' | '\u{7f}' => Fold::Drop,
+        '％' | '﹪' => Fold::To('%'),
+        '．' => Fold::To('.'),
+        '﹐' => Fold::To('，'),
+        '～' => Fold::To('~'),
+        '（' | '）' | '：' | '；' | '！' | '？' | '，' => Fold::Keep,
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).map_or(Fold::Keep, Fold::To),
+        _ => Fold::Keep,
     }
-    finish_line(&mut buf, line_start, &mut lines, &original[raw_start..]);
+}
+
+/// Split into lines, drop page markers, fold every character and drop spaces (but one between
+/// two ASCII letters). All lines share one buffer.
+fn fold_lines(original: &str) -> (Normalized, Vec<Line>) {
+    let mut buf = Normalized { text: String::with_capacity(original.len()), pieces: Vec::with_capacity(original.len() / 64) };
+    let mut lines = Vec::with_capacity(original.len() / 64);
+    let bytes = original.as_bytes();
+    let mut pos = 0;
+    while pos <= original.len() {
+        let pieces_before = buf.pieces.len();
+        let (line, len, consumed) = fold_line(&mut buf, &original[pos..], pos, bytes);
+        if len <= 32 && is_page_marker(&original[pos..pos + len]) {
+            buf.text.truncate(line.start);
+            buf.pieces.truncate(pieces_before);
+        } else {
+            lines.push(line);
+        }
+        pos += consumed;
+    }
     (buf, lines)
 }
 
-fn finish_line(buf: &mut Vec<Ch>, start: usize, lines: &mut Vec<std::ops::Range<usize>>, raw: &str) {
-    if is_page_marker(raw) {
-        buf.truncate(start);
-        return;
+/// Fold the line that starts `raw` (at byte `base` of the original) into `buf`, up to its line
+/// break: `\n`, `\r`, `\r\n`, form feed, U+2028 or U+2029. Returns the line, the length of its
+/// original text and how many bytes it used up with its break (one more than there are at the
+/// end of the text, to end the caller's loop).
+fn fold_line(buf: &mut Normalized, raw: &str, base: usize, bytes: &[u8]) -> (Line, usize, usize) {
+    let start = buf.text.len();
+    let mut line = Line { start, end: start, chars: 0, orig_first: base as u32, orig_last_end: base as u32 };
+    // The run of unchanged characters not yet copied: `raw[run..i]`, of `run_chars` characters.
+    let mut run = 0;
+    let mut run_chars = 0;
+    // Whether the last character (spaces included) was a digit, whether the last one kept was
+    // an ASCII letter, and a pending run of spaces (the original range of its first space).
+    let mut last_digit = false;
+    let mut last_alpha = false;
+    let mut space: Option<(u32, u32)> = None;
+    let flush = |buf: &mut Normalized, line: &mut Line, run: usize, i: usize, n: usize| {
+        if i > run {
+            if line.chars == 0 {
+                line.orig_first = (base + run) as u32;
+            }
+            buf.push_copy(&raw[run..i], (base + run) as u32);
+            line.chars += n;
+            line.orig_last_end = (base + i) as u32;
+        }
+    };
+    let rb = raw.as_bytes();
+    let mut i = 0;
+    let mut brk = 1;
+    while i < rb.len() {
+        let x = rb[i];
+        // Fast path: CJK ideographs U+4E00..U+9FFF (lead bytes E4..E9) pass through unchanged.
+        if (0xe4..=0xe9).contains(&x) {
+            space = None;
+            run_chars += 1;
+            last_digit = false;
+            last_alpha = false;
+            i += 3;
+            continue;
+        }
+        if matches!(x, b'\n' | b'\r' | 0x0c) {
+            brk = if x == b'\r' && rb.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+            break;
+        }
+        if x == 0xe2 && rb.get(i + 1) == Some(&0x80) && matches!(rb.get(i + 2), Some(0xa8 | 0xa9)) {
+            brk = 3;
+            break;
+        }
+        let c = if x < 0x80 { x as char } else { raw[i..].chars().next().unwrap_or(' ') };
+        let len = c.len_utf8();
+        let f = match fold(c) {
+            Fold::To(_) if c == ',' => {
+                // A thousands separator (`1,234`) disappears; any other comma is a clause break.
+                let end = base + i + 1;
+                let next3 = bytes.get(end..end + 3).is_some_and(|b| b.iter().all(u8::is_ascii_digit));
+                let next4_digit = bytes.get(end + 3).is_some_and(u8::is_ascii_digit);
+                if last_digit && next3 && !next4_digit {
+                    Fold::Drop
+                } else {
+                    Fold::To('，')
+                }
+            }
+            f => f,
+        };
+        match f {
+            Fold::Keep => {
+                if let Some((s, e)) = space.take() {
+                    // Spaces are dropped, except one between two English words.
+                    if last_alpha && c.is_ascii_alphabetic() {
+                        buf.push_folded(' ', s, e);
+                        line.chars += 1;
+                        line.orig_last_end = e;
+                    }
+                }
+                run_chars += 1;
+                last_digit = c.is_ascii_digit();
+                last_alpha = c.is_ascii_alphabetic();
+            }
+            Fold::Drop => {
+                flush(buf, &mut line, run, i, run_chars);
+                run = i + len;
+                run_chars = 0;
+            }
+            Fold::Space => {
+                flush(buf, &mut line, run, i, run_chars);
+                run = i + len;
+                run_chars = 0;
+                if space.is_none() {
+                    space = Some(((base + i) as u32, (base + i + len) as u32));
+                }
+                last_digit = false;
+            }
+            Fold::To(d) => {
+                flush(buf, &mut line, run, i, run_chars);
+                if let Some((s, e)) = space.take() {
+                    if last_alpha && d.is_ascii_alphabetic() {
+                        buf.push_folded(' ', s, e);
+                        line.chars += 1;
+                    }
+                }
+                if line.chars == 0 {
+                    line.orig_first = (base + i) as u32;
+                }
+                buf.push_folded(d, (base + i) as u32, (base + i + len) as u32);
+                line.chars += 1;
+                line.orig_last_end = (base + i + len) as u32;
+                run = i + len;
+                run_chars = 0;
+                last_digit = d.is_ascii_digit();
+                last_alpha = d.is_ascii_alphabetic();
+            }
+        }
+        i += len;
     }
-    drop_spaces(buf, start);
-    lines.push(start..buf.len());
+    flush(buf, &mut line, run, i, run_chars);
+    line.end = buf.text.len();
+    (line, i, i + brk)
 }
 
 /// `- 2 -`, `— 12 —`, `-2-`, `第 3 页`, `3/40`: page furniture of PDF-to-text output.
@@ -233,98 +433,59 @@ fn is_page_marker(raw: &str) -> bool {
     false
 }
 
-/// Fold one original character into the line: full-width → ASCII digits/letters, ASCII
-/// punctuation → Chinese punctuation, invisible characters dropped.
-fn push_folded(line: &mut Vec<Ch>, line_start: usize, c: char, start: usize, end: usize, bytes: &[u8]) {
-    let folded = match c {
-        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => return,
-        '\0'..='\u{8}' | '\u{b}' | '\u{e}'..='\u{1f}' | '\u{7f}' => return,
-        '\t' | '\u{a0}' | '\u{3000}' | '\u{2002}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => ' ',
-        '％' | '﹪' => '%',
-        '．' => '.',
-        '，' | '﹐' => '，',
-        ',' => {
-            // A thousands separator (`1,234`) disappears; any other comma is a clause break.
-            let prev_digit = line.len() > line_start && line.last().is_some_and(|p| p.c.is_ascii_digit());
-            let next3 = bytes.get(end..end + 3).is_some_and(|b| b.iter().all(u8::is_ascii_digit));
-            let next4_digit = bytes.get(end + 3).is_some_and(u8::is_ascii_digit);
-            if prev_digit && next3 && !next4_digit {
-                return;
-            }
-            '，'
-        }
-        ';' => '；',
-        ':' => '：',
-        '(' => '（',
-        ')' => '）',
-        '!' => '！',
-        '?' => '？',
-        '～' => '~',
-        '\u{ff01}'..='\u{ff5e}' => match c {
-            '（' | '）' | '：' | '；' | '！' | '？' => c,
-            _ => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-        },
-        _ => c,
-    };
-    line.push(Ch { c: folded, start: start as u32, end: end as u32 });
-}
-
-/// Remove the spaces of the line `buf[start..]` in place, except one between two ASCII letters
-/// (English words).
-fn drop_spaces(buf: &mut Vec<Ch>, start: usize) {
-    if !buf[start..].iter().any(|c| c.c == ' ') {
-        return;
-    }
-    let mut w = start;
-    let mut r = start;
-    while r < buf.len() {
-        let ch = buf[r];
-        if ch.c == ' ' {
-            let mut j = r;
-            while j < buf.len() && buf[j].c == ' ' {
-                j += 1;
-            }
-            let before = (w > start).then(|| buf[w - 1].c);
-            let after = buf.get(j).map(|n| n.c);
-            if let (Some(b), Some(a)) = (before, after) {
-                if b.is_ascii_alphabetic() && a.is_ascii_alphabetic() {
-                    buf[w] = ch;
-                    w += 1;
-                }
-            }
-            r = j;
-            continue;
-        }
-        buf[w] = ch;
-        w += 1;
-        r += 1;
-    }
-    buf.truncate(w);
-}
-
 /// UTF-16 offsets of byte offsets in a text, for the page (JS strings count UTF-16 units).
-pub struct Utf16Index {
-    table: Vec<u32>,
+/// Built for a known set of offsets in one pass over the text.
+pub struct Utf16Index<'a> {
+    text: &'a str,
+    /// (byte offset, UTF-16 offset), sorted.
+    marks: Vec<(usize, usize)>,
 }
 
-impl Utf16Index {
-    pub fn new(text: &str) -> Self {
-        let mut table = vec![0u32; text.len() + 1];
-        let mut u = 0u32;
-        for (i, c) in text.char_indices() {
-            for k in 0..c.len_utf8() {
-                table[i + k] = u;
-            }
-            u += c.len_utf16() as u32;
+impl<'a> Utf16Index<'a> {
+    /// Convert `offsets` (byte offsets into `text`, any order).
+    pub fn new(text: &'a str, offsets: impl IntoIterator<Item = usize>) -> Self {
+        let mut bytes: Vec<usize> = offsets.into_iter().map(|b| b.min(text.len())).collect();
+        bytes.sort_unstable();
+        bytes.dedup();
+        let mut marks = Vec::with_capacity(bytes.len());
+        let (mut at, mut u) = (0, 0);
+        for b in bytes {
+            u += utf16_len(&text.as_bytes()[at..b]);
+            at = b;
+            marks.push((b, u));
         }
-        table[text.len()] = u;
-        Utf16Index { table }
+        Utf16Index { text, marks }
     }
 
     /// The UTF-16 offset of a byte offset (clamped to the text).
     pub fn of(&self, byte: usize) -> usize {
-        self.table[byte.min(self.table.len() - 1)] as usize
+        let byte = byte.min(self.text.len());
+        match self.marks.binary_search_by_key(&byte, |m| m.0) {
+            Ok(i) => self.marks[i].1,
+            Err(_) => utf16_len(&self.text.as_bytes()[..byte]),
+        }
     }
+}
+
+/// UTF-16 length of UTF-8 bytes: one unit per character, two for those outside the BMP.
+/// Counted eight bytes at a time: a character starts at every byte that is not a continuation
+/// byte (`10xxxxxx`), and a four-byte one at every `11110xxx`.
+fn utf16_len(bytes: &[u8]) -> usize {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut continuation = 0;
+    let mut four = 0;
+    for c in &mut chunks {
+        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+        // Bit 7 of each byte: set for `10xxxxxx` (bit 7 set, bit 6 clear).
+        continuation += (x & !(x << 1) & HIGH).count_ones() as usize;
+        // Set for `1111xxxx` (bits 7..4 set): lead bytes of four-byte characters.
+        four += (x & (x << 1) & (x << 2) & (x << 3) & HIGH).count_ones() as usize;
+    }
+    let rest = chunks.remainder();
+    continuation += rest.iter().filter(|&&b| b & 0xc0 == 0x80).count();
+    four += rest.iter().filter(|&&b| b >= 0xf0).count();
+    bytes.len() - continuation + four
 }
 
 #[cfg(test)]
@@ -351,6 +512,16 @@ mod tests {
         let s = n.text.find("21.5").unwrap();
         let (a, b) = n.original_range(s, s + "21.5亿元".len());
         assert_eq!(&text[a..b], "21.5 亿元");
+    }
+
+    #[test]
+    fn utf16_len_counts_surrogate_pairs() {
+        for s in ["", "a", "天峻县", "𠀀a𠀀bc天𠀀", "21.5亿元，增长9.7%。𠮷𠮷𠮷𠮷𠮷", "aaaaaaaaaaaaaaaaaaaaaaaaa𠀀"] {
+            assert_eq!(utf16_len(s.as_bytes()), s.encode_utf16().count(), "{s}");
+            for (i, _) in s.char_indices() {
+                assert_eq!(utf16_len(&s.as_bytes()[..i]), s[..i].encode_utf16().count());
+            }
+        }
     }
 
     #[test]

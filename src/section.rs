@@ -7,8 +7,9 @@ use crate::normalize::Normalized;
 /// Longest heading title kept; longer first lines are cut at the first `。`.
 const MAX_TITLE: usize = 60;
 
-/// Headings of the clean text. `orig_utf16` converts an original byte offset to UTF-16.
-pub fn outline(norm: &Normalized, orig_len_utf16: usize, to_utf16: impl Fn(usize) -> usize) -> Vec<Section> {
+/// Headings of the clean text, with `start`/`end` as byte offsets into the original (of
+/// `orig_len` bytes); the caller converts them for the page.
+pub fn outline(norm: &Normalized, orig_len: usize) -> Vec<Section> {
     let text = &norm.text;
     let mut out: Vec<Section> = Vec::new();
     let mut pos = 0;
@@ -19,7 +20,7 @@ pub fn outline(norm: &Normalized, orig_len_utf16: usize, to_utf16: impl Fn(usize
             let title: String = rest[..cut].chars().take(MAX_TITLE).collect();
             if !title.is_empty() {
                 let (o, _) = norm.original_range(pos, pos + line.len().max(1));
-                out.push(Section { title, number: number.to_string(), depth, start: to_utf16(o), end: orig_len_utf16 });
+                out.push(Section { title, number: number.to_string(), depth, start: o, end: orig_len });
             }
         }
         pos += line.len() + 1;

@@ -5,7 +5,7 @@
 //! whether its figures are rates (a `%` that is a level, not a growth), and whether a target for
 //! it is a floor or a ceiling.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::sync::LazyLock;
 
 /// Whether a target is met by reaching it (floor) or by staying within it (ceiling).
@@ -16,7 +16,7 @@ pub enum Direction {
 }
 
 /// One catalog entry.
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct Entry {
     pub name: &'static str,
     /// The name a national report uses (`国内生产总值`).
@@ -123,7 +123,7 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
             owners.push(e);
         }
     }
-    let ac = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns).expect("catalog aliases build");
+    let ac = AhoCorasick::builder().match_kind(MatchKind::Standard).kind(Some(AhoCorasickKind::DFA)).build(&patterns).expect("catalog aliases build");
     Index { ac, owners }
 });
 

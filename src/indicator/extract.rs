@@ -6,7 +6,7 @@
 //! give one fact per subject, and a list of subjects with one figure shares it
 //! (`社零、固投增长4%左右`).
 
-use super::catalog::{last_alias, Entry};
+use super::catalog::{all_aliases, Entry, Hit};
 use super::frame::{cue, Frame, Years};
 use super::quantity::{scan, Measure, Quantity};
 use super::words::*;
@@ -48,6 +48,8 @@ pub struct Fact {
     multi_year: bool,
     /// Made because a slot of the fact it copies was taken; not yet stored.
     fresh: bool,
+    /// The catalog entry with this name, looked up once.
+    entry: Option<&'static Entry>,
 }
 
 impl Fact {
@@ -102,7 +104,7 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
                     frame = f.clone();
                 }
                 sframe = f;
-            } else if sent.contains("主要预期目标") || sent.contains("主要目标是") || sent.contains("主要目标为") {
+            } else if sent.contains("主要") && (sent.contains("主要预期目标") || sent.contains("主要目标是") || sent.contains("主要目标为")) {
                 frame = Frame::single(Kind::Target, ctx.years.plan);
                 sframe = frame.clone();
             }
@@ -130,7 +132,8 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
 /// `预计全年…`, `预计2025年…`: an estimate of the year under review, said in the plan part.
 /// `预计今年…` stays a plan.
 fn estimates_past(sent: &str, years: Years) -> bool {
-    sent.match_indices("预计").any(|(i, w)| {
+    sent.contains('预')
+        && sent.match_indices("预计").any(|(i, w)| {
         let rest = &sent[i + w.len()..];
         !(rest.starts_with("今年") || rest.starts_with("明年") || rest.starts_with(&format!("{}年", years.plan)))
     })
@@ -163,14 +166,32 @@ pub fn heading_number(line: &str) -> Option<(&str, u8)> {
 fn sentences(line: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in line.char_indices() {
-        if matches!(c, '。' | '！' | '？' | '；') {
-            let end = i + c.len_utf8();
-            if end > start {
-                out.push((start, end));
-            }
-            start = end;
+    let b = line.as_bytes();
+    let mut i = 0;
+    // By bytes: `。` is E3 80 82; `！？；` are EF BC 81 / 9F / 9B.
+    while i + 2 < b.len() {
+        let lead = b[i];
+        let is_end = match lead {
+            0xe3 => b[i + 1] == 0x80 && b[i + 2] == 0x82,
+            0xef => b[i + 1] == 0xbc && matches!(b[i + 2], 0x81 | 0x9f | 0x9b),
+            _ => false,
+        };
+        if !is_end {
+            // Step over the whole character.
+            i += match lead {
+                0xf0.. => 4,
+                0xe0.. => 3,
+                0xc0.. => 2,
+                _ => 1,
+            };
+            continue;
         }
+        let end = i + 3;
+        if end > start {
+            out.push((start, end));
+        }
+        start = end;
+        i = end;
     }
     if start < line.len() {
         out.push((start, line.len()));
@@ -221,7 +242,7 @@ impl<'a> Sentence<'a> {
             while qi < self.qs.len() && self.qs[qi].end <= i {
                 qi += 1;
             }
-            if text[..i].ends_with("分别") {
+            if c == '别' && text[..i + c.len_utf8()].ends_with("分别") {
                 fenbie = true;
             }
             let cut = match c {
@@ -380,7 +401,9 @@ impl<'a> Sentence<'a> {
             (Some(e), _) => e.name.to_string(),
             (None, _) => s.name.clone(),
         };
+        let entry = s.entry.or_else(|| crate::indicator::catalog::by_name(&name));
         Fact {
+            entry,
             name,
             in_catalog: s.entry.is_some(),
             kind: self.frame.kind,
@@ -423,7 +446,7 @@ impl<'a> Sentence<'a> {
             Some((b, e)) => (Some(b), e),
             None => (None, q.end),
         };
-        let entry = crate::indicator::catalog::by_name(&self.facts[t].name);
+        let entry = self.facts[t].entry;
         let change = change_verb(lead);
         let prefix_b = prefix_bound(lead);
         let bound = suffix_b.or(prefix_b).or(q.more.then_some(Bound::AtLeast)).or(q.high.map(|_| Bound::AtLeast));
@@ -607,8 +630,10 @@ impl<'a> Sentence<'a> {
     fn resolve(&self, phrase: &str) -> Option<Subject> {
         let cleaned = clean_subject(phrase);
         let mut p: &str = &cleaned;
+        // Fillers come off the end only, so the hits in `p` are those of `cleaned` ending in it.
+        let hits = all_aliases(&cleaned);
         loop {
-            if let Some(hit) = last_alias(p) {
+            if let Some(hit) = last_hit(&hits, p.len()) {
                 if hit.end == p.len() && self.scope_only(&p[..hit.start]) {
                     return Some(Subject { name: hit.entry.name.to_string(), entry: Some(hit.entry), text: p[hit.start..].to_string() });
                 }
@@ -692,15 +717,19 @@ fn split_subject(prefix: &str) -> (&str, &str) {
         }
     }
     let skipped = prefix.len() - p.len();
-    let subj = strip_fillers(p);
+    // Fillers come off the end only: the aliases in `subj` are those of `p` that end in it.
+    let hits = all_aliases(p);
+    let subj = strip_fillers_with(p, &hits);
+    let hits: Vec<Hit> = hits.into_iter().filter(|h| h.end <= subj.len()).collect();
+    let alias_end = hits.iter().any(|h| h.end == subj.len());
     // A clause that starts with a lead word has no subject: `同比下降`, `较…的`, `年均增长`.
-    if subj.is_empty() || subj.starts_with(['较', '比']) || LEAD_STARTS.iter().any(|w| subj.starts_with(w) && subj.len() <= w.len() + 3 * 4 && !subj.contains(|c: char| c == '、')) && !has_alias_end(subj) {
+    if subj.is_empty() || subj.starts_with(['较', '比']) || LEAD_STARTS.iter().any(|w| subj.starts_with(w) && subj.len() <= w.len() + 3 * 4 && !subj.contains(|c: char| c == '、')) && !alias_end {
         return ("", prefix);
     }
-    if !has_alias_end(subj) {
+    if !alias_end {
         // `经济总量跨过两个万亿元大关、超过`, `人均预期寿命从2020年的`: an alias followed by a
         // verb or a baseline ends the subject.
-        if let Some(end) = alias_then_verb(subj) {
+        if let Some(end) = alias_then_verb(subj, hits) {
             return (&prefix[..skipped + end], &prefix[skipped + end..]);
         }
     }
@@ -716,21 +745,31 @@ const VERB_STARTS: &[&str] = &[
     "增长", "增加", "下降", "提高", "提升", "年均", "累计", "同比", "均", "分别", "在",
 ];
 
-fn alias_then_verb(s: &str) -> Option<usize> {
-    let idx = crate::indicator::catalog::all_aliases(s);
-    idx.into_iter().rev().find(|h| VERB_STARTS.iter().any(|v| s[h.end..].starts_with(v))).map(|h| h.end)
+/// `hits`: all aliases in `s`, in `all_aliases` order.
+fn alias_then_verb(s: &str, hits: Vec<Hit>) -> Option<usize> {
+    hits.into_iter().rev().find(|h| VERB_STARTS.iter().any(|v| s[h.end..].starts_with(v))).map(|h| h.end)
 }
 
 const LEAD_STARTS: &[&str] = &["同比", "比上年", "比去年", "年均", "增长", "下降", "增速", "涨幅", "其中"];
 
-fn has_alias_end(s: &str) -> bool {
-    last_alias(s).is_some_and(|h| h.end == s.len())
+/// The alias of `hits` (all those of a phrase) that ends last within its first `len` bytes:
+/// `last_alias` of that prefix.
+fn last_hit(hits: &[Hit], len: usize) -> Option<Hit> {
+    hits.iter().filter(|h| h.end <= len).fold(None, |best: Option<Hit>, &h| match best {
+        Some(b) if !(h.end > b.end || (h.end == b.end && h.start < b.start)) => Some(b),
+        _ => Some(h),
+    })
 }
 
 /// Strip trailing fillers, keeping an alias that ends the phrase.
-fn strip_fillers(mut s: &str) -> &str {
+fn strip_fillers(s: &str) -> &str {
+    strip_fillers_with(s, &all_aliases(s))
+}
+
+/// `strip_fillers` with the aliases of `s` already found.
+fn strip_fillers_with<'s>(mut s: &'s str, hits: &[Hit]) -> &'s str {
     loop {
-        if has_alias_end(s) {
+        if hits.iter().any(|h| h.end == s.len()) {
             return s;
         }
         match strip_one_filler(s) {
@@ -772,7 +811,13 @@ fn strip_bound_suffix_prefix(lead: &str) -> &str {
 /// Normalize a subject before matching: `规上` → `规模以上`, `年末`/`年底` dropped,
 /// `年产X` → `X产量`.
 fn clean_subject(phrase: &str) -> String {
-    let mut s = phrase.replace("规上", "规模以上").replace("年末", "").replace("年底", "");
+    let mut s = phrase.to_string();
+    if s.contains('规') {
+        s = s.replace("规上", "规模以上");
+    }
+    if s.contains('年') {
+        s = s.replace("年末", "").replace("年底", "");
+    }
     for p in ["全年", "今年", "当年"] {
         if let Some(r) = s.strip_prefix(p) {
             s = r.to_string();

@@ -70,6 +70,10 @@ fn unit_at(s: &str, i: usize) -> Option<(Measure, bool, usize)> {
     if rest.starts_with("个百分点") {
         return Some((Measure::Points, more, i + skip + "个百分点".len()));
     }
+    // Most numbers are followed by `年`, `月` or punctuation: reject those at once.
+    if !rest.chars().next().is_some_and(|c| UNIT_STARTS.binary_search(&c).is_ok()) {
+        return None;
+    }
     let mut unit = String::new();
     let mut r = rest;
     if let Some((m, _)) = MAGNITUDES.iter().find(|(m, _)| r.starts_with(m)) {
@@ -100,6 +104,14 @@ fn unit_at(s: &str, i: usize) -> Option<(Measure, bool, usize)> {
     // `个` followed by `百分点` was handled; `万元/人` keeps its slash unit.
     Some((Measure::Level(unit), more, s.len() - r.len()))
 }
+
+/// The characters a magnitude or a base unit can start with, sorted.
+static UNIT_STARTS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    let mut v: Vec<char> = MAGNITUDES.iter().map(|(m, _)| *m).chain(BASE_UNITS.iter().copied()).filter_map(|u| u.chars().next()).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
 
 fn is_dash(c: char) -> bool {
     matches!(c, '-' | '—' | '–' | '~' | '至' | '－')
@@ -146,21 +158,51 @@ pub fn scan(text: &str) -> Vec<Quantity> {
             continue;
         }
         if c >= 0x80 {
-            let ch = char_at(text, i).unwrap_or('\u{fffd}');
-            if is_cn_numeral(ch) {
+            // Chinese numerals are all three bytes long (U+3007, U+4E00..U+9FFF): decode those
+            // by hand, skip the rest by their length.
+            if !(0xe3..=0xe9).contains(&c) || i + 2 >= b.len() {
+                i += utf8_len(c);
+                continue;
+            }
+            let cp = (u32::from(c & 0x0f) << 12) | (u32::from(b[i + 1] & 0x3f) << 6) | u32::from(b[i + 2] & 0x3f);
+            if NUMERALS[(cp >> 6) as usize] & (1 << (cp & 63)) != 0 {
                 let (q, next) = chinese_quantity(text, i);
                 if let Some(q) = q {
                     out.push(q);
                 }
-                i = next.max(i + ch.len_utf8());
+                i = next.max(i + 3);
                 continue;
             }
-            i += ch.len_utf8();
+            i += 3;
             continue;
         }
         i += 1;
     }
     out
+}
+
+/// The characters `is_cn_numeral` accepts, as a bit set over the Basic Multilingual Plane (the
+/// scan tests every Chinese character, so one table look-up beats a chain of comparisons).
+static NUMERALS: [u64; 1024] = {
+    let chars = ['〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿'];
+    let mut t = [0u64; 1024];
+    let mut k = 0;
+    while k < chars.len() {
+        let cp = chars[k] as u32;
+        t[(cp >> 6) as usize] |= 1 << (cp & 63);
+        k += 1;
+    }
+    t
+};
+
+/// Length of a UTF-8 sequence from its lead byte.
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xf0.. => 4,
+        0xe0.. => 3,
+        0xc0.. => 2,
+        _ => 1,
+    }
 }
 
 fn arabic_quantity(text: &str, i: usize) -> (Option<Quantity>, usize) {
@@ -227,6 +269,10 @@ fn chinese_quantity(text: &str, i: usize) -> (Option<Quantity>, usize) {
     let before = char_before(text, i);
     // Part of a longer word (`百县千乡`, `十四五`) unless it follows a verb of amount.
     let after_verb = text[..i].ends_with('超') || text[..i].ends_with("突破") || text[..i].ends_with('近') || text[..i].ends_with('逾') || text[..i].ends_with("超过") || text[..i].ends_with('达');
+    if !has_big && !after_verb {
+        // Neither a large numeral nor a verb of amount: a word, whatever follows.
+        return (None, j);
+    }
     let word = &text[i..j];
     // Try the longest numeral prefix whose remainder is a valid unit (so `万亿元` → 万亿 + 元
     // is tried as a bare magnitude first).
@@ -269,4 +315,21 @@ fn chinese_quantity(text: &str, i: usize) -> (Option<Quantity>, usize) {
         cut -= last;
     }
     (None, j)
+}
+
+#[cfg(test)]
+mod table_tests {
+    use super::*;
+
+    #[test]
+    fn numeral_table_matches_is_cn_numeral() {
+        for cp in 0..0x10000u32 {
+            if let Some(c) = char::from_u32(cp) {
+                let in_table = NUMERALS[(cp >> 6) as usize] & (1 << (cp & 63)) != 0;
+                assert_eq!(in_table, is_cn_numeral(c), "{c:?}");
+                // The scan decodes only three-byte characters.
+                assert!(!in_table || c.len_utf8() == 3);
+            }
+        }
+    }
 }
