@@ -643,7 +643,7 @@ impl<'a> Sentence<'a> {
                 None => break,
             }
         }
-        let name = trim_name(&cleaned);
+        let name = trim_name_with(&cleaned, &hits);
         if name.is_empty() || !name.chars().any(is_han) {
             return None;
         }
@@ -833,8 +833,20 @@ fn clean_subject(phrase: &str) -> String {
 
 /// A readable non-catalog name: no leading clause words, at most 16 characters (the end).
 fn trim_name(s: &str) -> &str {
-    let s = s.trim_matches(|c: char| !is_han(c) && !c.is_ascii_alphanumeric());
-    let s = strip_fillers(s);
+    trim_name_with(s, &all_aliases(s))
+}
+
+/// `trim_name` with the aliases of `s` already found.
+fn trim_name_with<'s>(s: &'s str, hits: &[Hit]) -> &'s str {
+    let t = s.trim_matches(|c: char| !is_han(c) && !c.is_ascii_alphanumeric());
+    // The aliases of the trimmed phrase are those of `s` inside it, shifted.
+    let from = t.as_ptr() as usize - s.as_ptr() as usize;
+    let inner: Vec<Hit> = hits
+        .iter()
+        .filter(|h| h.start >= from && h.end <= from + t.len())
+        .map(|h| Hit { start: h.start - from, end: h.end - from, ..*h })
+        .collect();
+    let s = strip_fillers_with(t, &inner);
     let n = s.chars().count();
     if n > 16 {
         let skip: usize = s.chars().take(n - 16).map(char::len_utf8).sum();
@@ -935,7 +947,8 @@ fn dedup(facts: Vec<Fact>) -> Vec<Fact> {
             continue;
         }
         let dup = out.iter().any(|o| {
-            o.name == f.name && o.kind == f.kind && o.period == f.period && o.value == f.value && o.unit == f.unit && o.change_pct == f.change_pct && o.change_points == f.change_points
+            // Numbers first: they differ most often and compare fastest.
+            o.value == f.value && o.change_pct == f.change_pct && o.change_points == f.change_points && o.kind == f.kind && o.name == f.name && o.period == f.period && o.unit == f.unit
         });
         if !dup {
             out.push(f);

@@ -80,13 +80,13 @@ fn unit_at(s: &str, i: usize) -> Option<(Measure, bool, usize)> {
         unit.push_str(m);
         r = &r[m.len()..];
     }
-    if let Some(b) = BASE_UNITS.iter().find(|b| r.starts_with(**b)) {
+    if let Some(b) = base_unit_at(r) {
         unit.push_str(b);
         r = &r[b.len()..];
         // `0.6人/百亿元`: a rate per some amount.
         if let Some(per) = r.strip_prefix('/') {
             let m = MAGNITUDES.iter().map(|(m, _)| *m).chain(["百"]).find(|m| per.starts_with(m)).unwrap_or("");
-            if let Some(b2) = BASE_UNITS.iter().find(|b2| per[m.len()..].starts_with(**b2)) {
+            if let Some(b2) = base_unit_at(&per[m.len()..]) {
                 unit.push('/');
                 unit.push_str(m);
                 unit.push_str(b2);
@@ -103,6 +103,19 @@ fn unit_at(s: &str, i: usize) -> Option<(Measure, bool, usize)> {
     }
     // `个` followed by `百分点` was handled; `万元/人` keeps its slash unit.
     Some((Measure::Level(unit), more, s.len() - r.len()))
+}
+
+/// The first of `BASE_UNITS` (longest first) that starts `r`, looked up by its first character.
+fn base_unit_at(r: &str) -> Option<&'static str> {
+    /// Base units with their first character, sorted by it (list order kept within one).
+    static BY_FIRST: std::sync::LazyLock<Vec<(char, &'static str)>> = std::sync::LazyLock::new(|| {
+        let mut v: Vec<(char, &'static str)> = BASE_UNITS.iter().filter_map(|b| Some((b.chars().next()?, *b))).collect();
+        v.sort_by_key(|&(c, _)| c);
+        v
+    });
+    let first = r.chars().next()?;
+    let from = BY_FIRST.partition_point(|&(c, _)| c < first);
+    BY_FIRST[from..].iter().take_while(|&&(c, _)| c == first).map(|&(_, b)| b).find(|b| r.starts_with(b))
 }
 
 /// The characters a magnitude or a base unit can start with, sorted.
