@@ -16,6 +16,7 @@
 //! The core never touches the browser: the wasm layer and the CLI are thin shells over
 //! [`analyze`].
 
+pub mod chart;
 pub mod csv;
 pub mod indicator;
 pub mod meta;
@@ -24,6 +25,8 @@ pub mod normalize;
 pub mod number;
 pub mod section;
 pub mod unit;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 use indicator::extract::{extract, Context, Fact};
 use indicator::frame::{Frame, Years};
