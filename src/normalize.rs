@@ -409,7 +409,7 @@ fn fold_line(buf: &mut Normalized, raw: &str, base: usize, bytes: &[u8]) -> (Lin
 }
 
 /// `- 2 -`, `— 12 —`, `-2-`, `第 3 页`, `3/40`: page furniture of PDF-to-text output.
-fn is_page_marker(raw: &str) -> bool {
+pub(crate) fn is_page_marker(raw: &str) -> bool {
     // Markers are short: reject everything else before looking closer (most lines are long).
     if raw.len() > 32 {
         return false;

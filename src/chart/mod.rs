@@ -87,9 +87,9 @@ pub(crate) fn fmt_num(v: f64) -> String {
     }
 }
 
-/// The quote on one line, shortened for a tooltip.
+/// The quote on one line, without PDF page markers, shortened for a tooltip.
 fn short_quote(q: &str) -> String {
-    let flat: String = q.split_whitespace().collect::<Vec<_>>().join("");
+    let flat: String = q.lines().filter(|l| !crate::normalize::is_page_marker(l)).flat_map(str::split_whitespace).collect();
     let n = flat.chars().count();
     if n > 80 {
         flat.chars().take(80).chain("…".chars()).collect()
@@ -292,6 +292,8 @@ mod tests {
         let c = incomes(&tianjun()).unwrap();
         assert!(c.svg.contains("16883元"), "{}", c.svg);
         assert!(c.svg.contains("增长9.7%"), "{}", c.svg);
+        // The tooltip quotes the sentence without the PDF page marker inside it.
+        assert!(c.svg.contains("原文：农村常住居民人均可支配收入16883元，同比增长9.7%") || c.svg.contains("原文：农村常住居民人均可支配收入16883元,同比增长9.7%"), "{}", c.svg);
         assert!(c.svg.contains("农村居民"));
     }
 

@@ -123,7 +123,10 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
             owners.push(e);
         }
     }
-    let ac = AhoCorasick::builder().match_kind(MatchKind::Standard).kind(Some(AhoCorasickKind::DFA)).build(&patterns).expect("catalog aliases build");
+    // A DFA searches fastest but takes longest to build: natively the build is paid once per
+    // process; in the page it would delay the first report, so the page uses the NFA.
+    let kind = if cfg!(target_arch = "wasm32") { AhoCorasickKind::ContiguousNFA } else { AhoCorasickKind::DFA };
+    let ac = AhoCorasick::builder().match_kind(MatchKind::Standard).kind(Some(kind)).build(&patterns).expect("catalog aliases build");
     Index { ac, owners }
 });
 

@@ -1,0 +1,558 @@
+// Report Lens page: thin glue between the user's files and the Rust core (wasm).
+// No analysis happens here: the core returns the report, the charts (SVG) and the exports.
+// Text from a report is only ever inserted with textContent; chart SVG is parsed as XML,
+// stripped of anything active, and imported.
+import init, { Analysis } from './pkg/report_lens.js';
+
+const $ = (sel) => document.querySelector(sel);
+
+/** Largest text file read (bytes); bigger ones get a message instead of a frozen tab. */
+const MAX_BYTES = 20 * 1024 * 1024;
+
+/** What the tests and the curious can read: readiness and timings. */
+const lens = (window.reportLens = { ready: false, readyMs: null, warm: false, last: null, runs: 0 });
+
+const state = {
+  analysis: null, // the wasm handle of what is on screen
+  report: null,
+  text: '',
+  fileName: '',
+  sort: { key: null, dir: 1 },
+  selected: null,
+};
+
+/** An error whose message is meant for the user (in Chinese, saying what to do). */
+class UserError extends Error {}
+
+const KIND = { actual: '结果', target: '目标' };
+const LEVEL = { national: '全国', province: '省级', city: '市级', county: '县级' };
+const BOUND = { about: '左右', at_least: '以上', at_most: '以内' };
+const BASIS = { annual_avg: '年均', cumulative: '累计' };
+
+function setStatus(level, message) {
+  const el = $('#status');
+  el.dataset.level = level;
+  el.textContent = message;
+}
+
+function fmt(v) {
+  if (v === null || v === undefined) return '';
+  return Number.isInteger(v) ? String(v) : String(Math.round(v * 10000) / 10000);
+}
+
+function signed(v) {
+  return v > 0 ? `+${fmt(v)}` : fmt(v);
+}
+
+// ---------- input ----------
+
+async function readFile(file) {
+  if (file.size === 0) throw new UserError(`“${file.name}”是空文件：请选择一份有内容的报告。`);
+  if (file.size > MAX_BYTES) {
+    const mb = (file.size / 1024 / 1024).toFixed(1);
+    throw new UserError(`“${file.name}”太大（${mb} MB），超过了 20 MB 的上限：请只保留报告正文后再试。`);
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let text;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UserError(`无法读取“${file.name}”：它不是 UTF-8 编码的文本。请用记事本等工具把它另存为 UTF-8 编码的 .txt 文件，或复制全文粘贴到下方的文本框。`);
+  }
+  if (text.includes('\u0000')) {
+    throw new UserError(`“${file.name}”看起来不是文本文件：请选择报告的 .txt 文本，或复制全文粘贴到下方的文本框。`);
+  }
+  return text;
+}
+
+async function openFiles(files, t0) {
+  const file = files && files[0];
+  if (!file) return;
+  try {
+    setStatus('info', `正在读取“${file.name}”……`);
+    const text = await readFile(file);
+    show(text, file.name, t0);
+  } catch (err) {
+    fail(err);
+  }
+}
+
+function fail(err) {
+  if (err instanceof UserError) {
+    setStatus('error', err.message);
+  } else {
+    console.error(err);
+    setStatus('error', `出错了：${err && err.message ? err.message : err}。页面上原有的结果保持不变；请重试，或换一个文件。`);
+  }
+}
+
+// ---------- analysis ----------
+
+/** Analyze `text` and show it; what was on screen stays if the text is not a report. */
+function show(text, fileName, t0 = performance.now()) {
+  if (!text.trim()) throw new UserError('文本是空的：请选择或粘贴一份政府工作报告。');
+  const steps = { read: performance.now() - t0 };
+  let mark = performance.now();
+  const lap = (name) => {
+    const now = performance.now();
+    steps[name] = now - mark;
+    mark = now;
+  };
+  const analysis = new Analysis(text);
+  lap('analyze');
+  const report = analysis.report();
+  lap('report');
+  if (report.indicators.length === 0) {
+    analysis.free();
+    const hint = report.warnings.map((w) => w.message).join(' ');
+    throw new UserError(`在“${fileName}”中没有找到任何指标：请确认这是一份政府工作报告的正文。${hint}（页面上原有的结果保持不变。）`);
+  }
+  const charts = analysis.charts();
+  lap('charts');
+  if (state.analysis) state.analysis.free();
+  Object.assign(state, { analysis, report, text, fileName, selected: null });
+  renderMeta(report, text, analysis.analysisMs);
+  lap('renderMeta');
+  renderCharts(charts);
+  lap('renderCharts');
+  renderTable();
+  lap('renderTable');
+  renderOutline(report);
+  renderText(null);
+  $('#result').hidden = false;
+  lap('renderRest');
+  const domMs = performance.now() - t0;
+  lens.runs += 1;
+  lens.last = { fileName, chars: text.length, analysisMs: analysis.analysisMs, domMs, paintMs: null, charts: charts.length, steps };
+  requestAnimationFrame(() => setTimeout(() => { lens.last.paintMs = performance.now() - t0; }, 0));
+  const warn = report.warnings.map((w) => w.message).join(' ');
+  const summary = `已分析“${fileName}”：${report.indicators.length} 项指标，${charts.length} 张图表，用时 ${analysis.analysisMs.toFixed(1)} 毫秒。`;
+  setStatus(warn ? 'warning' : 'info', warn ? `${summary} ${warn}` : summary);
+}
+
+// ---------- rendering ----------
+
+function renderMeta(report, text, ms) {
+  const m = report.meta;
+  $('#report-title').textContent = m.title || state.fileName;
+  const rows = [
+    ['地区', m.region],
+    ['级别', LEVEL[m.level]],
+    ['会议日期', m.meetingDate],
+    ['报告人', m.speaker],
+    ['回顾年度', m.reviewYear && `${m.reviewYear}年`],
+    ['计划年度', m.planYear && `${m.planYear}年`],
+    ['文件', state.fileName],
+    // (Not toLocaleString: loading the locale data costs more than the whole analysis.)
+    ['篇幅', `${String(text.length).replace(/\B(?=(\d{3})+$)/g, ',')} 字符`],
+    ['指标', `${report.indicators.length} 项`],
+    ['分析用时', `${ms.toFixed(1)} 毫秒`],
+  ];
+  const dl = $('#meta');
+  dl.replaceChildren(
+    ...rows.map(([k, v]) => {
+      const div = document.createElement('div');
+      const dt = document.createElement('dt');
+      const dd = document.createElement('dd');
+      dt.textContent = k;
+      dd.textContent = v || '未识别';
+      div.append(dt, dd);
+      return div;
+    }),
+  );
+}
+
+/**
+ * Chart SVG (made by the core, every text in it escaped) → an inert SVG element. It is parsed
+ * in a <template> (an inert document: nothing in it runs or loads), then stripped of anything
+ * that could act — scripts, foreign content, links, event-handler attributes — before import.
+ * (The page's Content-Security-Policy would block inline scripts and handlers as well.)
+ */
+function svgNode(svg) {
+  const tpl = document.createElement('template');
+  tpl.innerHTML = svg;
+  const root = tpl.content.firstElementChild;
+  if (!root || root.localName !== 'svg' || tpl.content.childElementCount !== 1) return null;
+  for (const el of root.querySelectorAll('script, foreignObject, a, iframe, image, use, style')) el.remove();
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  for (let el = root; el; el = walker.nextNode()) {
+    for (const name of el.getAttributeNames()) {
+      const n = name.toLowerCase();
+      if (n.startsWith('on') || n.endsWith('href') || n === 'style') el.removeAttribute(name);
+    }
+  }
+  // The page shows its own tooltip; <title> stays in the downloaded file.
+  for (const t of root.querySelectorAll('title')) t.remove();
+  return document.importNode(root, true);
+}
+
+function renderCharts(charts) {
+  const box = $('#charts');
+  const figures = charts.map((c) => {
+    const fig = document.createElement('figure');
+    fig.className = 'chart';
+    fig.dataset.id = c.id;
+    const node = svgNode(c.svg);
+    if (node) fig.append(node);
+    const cap = document.createElement('figcaption');
+    const title = document.createElement('span');
+    title.textContent = `单位：${c.unit} · 悬停在柱上查看数值与原文`;
+    const spacer = document.createElement('span');
+    spacer.className = 'spacer';
+    const svgBtn = button('下载 SVG', () => download(new Blob([c.svg], { type: 'image/svg+xml' }), `${baseName()}-${c.id}.svg`));
+    const pngBtn = button('下载 PNG', () => downloadPng(c).catch(fail));
+    cap.append(title, spacer, svgBtn, pngBtn);
+    fig.append(cap);
+    return fig;
+  });
+  if (figures.length === 0) {
+    const p = document.createElement('p');
+    p.className = 'empty-charts';
+    p.textContent = '这份报告没有可以绘图的年度增长、收入或总量指标。';
+    figures.push(p);
+  }
+  box.replaceChildren(...figures);
+}
+
+function button(label, onClick) {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = label;
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function cellsOf(ind) {
+  const value = ind.value === null ? '' : `${fmt(ind.value)}${ind.valueHigh !== null ? `–${fmt(ind.valueHigh)}` : ''}${ind.unit || ''}`;
+  let growth = '';
+  if (ind.changePct !== null) growth = `${signed(ind.changePct)}${ind.changePctHigh !== null ? `–${fmt(ind.changePctHigh)}` : ''}%`;
+  else if (ind.changePoints !== null) growth = `${signed(ind.changePoints)}个百分点`;
+  const bounds = [];
+  if (ind.bound) bounds.push(BOUND[ind.bound]);
+  if (ind.changeBound) bounds.push(`增长${BOUND[ind.changeBound]}`);
+  if (ind.basis) bounds.push(BASIS[ind.basis]);
+  return { value, growth, bound: bounds.join('，') };
+}
+
+function visibleIndicators() {
+  const kind = $('#kind-filter').value;
+  const q = $('#search').value.trim();
+  let list = state.report.indicators.map((ind, index) => ({ ind, index }));
+  if (kind !== 'all') list = list.filter(({ ind }) => ind.kind === kind);
+  if ($('#catalog-only').checked) list = list.filter(({ ind }) => ind.inCatalog);
+  if (q) list = list.filter(({ ind }) => ind.name.includes(q) || ind.quote.includes(q));
+  const { key, dir } = state.sort;
+  if (key) {
+    const val = ({ ind }) => {
+      if (key === 'bound') return ind.bound || ind.changeBound || '';
+      return ind[key];
+    };
+    list.sort((a, b) => {
+      const x = val(a);
+      const y = val(b);
+      if (x === null || x === undefined) return 1;
+      if (y === null || y === undefined) return -1;
+      return (typeof x === 'number' ? x - y : String(x).localeCompare(String(y), 'zh-CN')) * dir;
+    });
+  }
+  return list;
+}
+
+function renderTable() {
+  const list = visibleIndicators();
+  const rows = list.map(({ ind, index }) => {
+    const tr = document.createElement('tr');
+    tr.tabIndex = 0;
+    tr.dataset.index = String(index);
+    tr.dataset.name = ind.name;
+    tr.dataset.kind = ind.kind;
+    tr.dataset.period = ind.period;
+    tr.dataset.value = ind.value === null ? '' : String(ind.value);
+    tr.dataset.unit = ind.unit || '';
+    tr.dataset.changePct = ind.changePct === null ? '' : String(ind.changePct);
+    tr.setAttribute('aria-selected', String(state.selected === index));
+    const c = cellsOf(ind);
+    const name = document.createElement('td');
+    name.textContent = ind.name;
+    if (!ind.inCatalog) {
+      const badge = document.createElement('span');
+      badge.className = 'badge';
+      badge.textContent = '非目录';
+      badge.title = '不在标准指标目录中，名称取自原文';
+      name.append(badge);
+    }
+    const cells = [
+      name,
+      td(ind.period),
+      td(KIND[ind.kind], ind.kind === 'target' ? 'kind-target' : ''),
+      td(c.value, 'num'),
+      td(c.growth, `num${ind.changePct < 0 ? ' neg' : ''}`),
+      td(c.bound),
+    ];
+    tr.append(...cells);
+    tr.title = ind.quote;
+    return tr;
+  });
+  $('#indicators tbody').replaceChildren(...rows);
+  $('#count').textContent = `显示 ${list.length} / ${state.report.indicators.length} 项`;
+  for (const th of document.querySelectorAll('#indicators th')) {
+    const k = th.dataset.key;
+    if (k === state.sort.key) th.setAttribute('aria-sort', state.sort.dir > 0 ? 'ascending' : 'descending');
+    else th.removeAttribute('aria-sort');
+  }
+}
+
+function td(text, cls = '') {
+  const el = document.createElement('td');
+  el.textContent = text ?? '';
+  if (cls) el.className = cls;
+  return el;
+}
+
+function renderOutline(report) {
+  const items = report.sections.map((s) => {
+    const li = document.createElement('li');
+    li.className = `depth-${s.depth}`;
+    const b = button(`${s.number}${s.title}`, () => {
+      const lineEnd = state.text.indexOf('\n', s.start);
+      const end = Math.min(lineEnd === -1 ? state.text.length : lineEnd, s.end);
+      renderText({ start: s.start, end: Math.max(end, s.start + 1) });
+    });
+    li.append(b);
+    return li;
+  });
+  if (items.length === 0) {
+    const li = document.createElement('li');
+    li.textContent = '未识别到标题。';
+    items.push(li);
+  }
+  $('#outline ol').replaceChildren(...items);
+}
+
+/** Show the original text; `span` ({start, end} in UTF-16 units) is highlighted and scrolled to. */
+function renderText(span) {
+  const box = $('#report-text');
+  const text = state.text;
+  if (!span) {
+    box.replaceChildren(document.createTextNode(text));
+    return;
+  }
+  const mark = document.createElement('mark');
+  mark.textContent = text.slice(span.start, span.end);
+  box.replaceChildren(document.createTextNode(text.slice(0, span.start)), mark, document.createTextNode(text.slice(span.end)));
+  mark.scrollIntoView({ block: 'center', behavior: 'auto' });
+}
+
+function selectRow(tr) {
+  const index = Number(tr.dataset.index);
+  const ind = state.report.indicators[index];
+  if (!ind) return;
+  state.selected = index;
+  for (const row of document.querySelectorAll('#indicators tbody tr')) row.setAttribute('aria-selected', String(row === tr));
+  renderText({ start: ind.start, end: ind.end });
+}
+
+// ---------- exports ----------
+
+function baseName() {
+  return (state.fileName || 'report').replace(/\.[^.]+$/, '') || 'report';
+}
+
+function download(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+async function downloadPng(chart) {
+  const url = URL.createObjectURL(new Blob([chart.svg], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    await new Promise((ok, bad) => {
+      img.onload = ok;
+      img.onerror = () => bad(new UserError('无法把图表转换为 PNG：请改用“下载 SVG”。'));
+      img.src = url;
+    });
+    const scale = 2;
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth * scale;
+    canvas.height = img.naturalHeight * scale;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+    const blob = await new Promise((ok) => canvas.toBlob(ok, 'image/png'));
+    if (!blob) throw new UserError('无法生成 PNG：请改用“下载 SVG”。');
+    download(blob, `${baseName()}-${chart.id}.png`);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+// ---------- wiring ----------
+
+function wire() {
+  const zone = $('#drop-zone');
+  const input = $('#file-input');
+  zone.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    zone.classList.add('over');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (e) => {
+    const t0 = performance.now();
+    e.preventDefault();
+    zone.classList.remove('over');
+    openFiles(e.dataTransfer && e.dataTransfer.files, t0);
+  });
+  // A file dropped anywhere else must not make the browser navigate away from the results.
+  window.addEventListener('dragover', (e) => e.preventDefault());
+  window.addEventListener('drop', (e) => {
+    if (!zone.contains(e.target)) {
+      e.preventDefault();
+      openFiles(e.dataTransfer && e.dataTransfer.files, performance.now());
+    }
+  });
+  zone.addEventListener('keydown', (e) => {
+    if ((e.key === 'Enter' || e.key === ' ') && e.target === zone) {
+      e.preventDefault();
+      input.click();
+    }
+  });
+  input.addEventListener('change', () => {
+    const t0 = performance.now();
+    openFiles(input.files, t0).finally(() => { input.value = ''; });
+  });
+  $('#sample-button').addEventListener('click', async () => {
+    const t0 = performance.now();
+    try {
+      setStatus('info', '正在载入示例报告……');
+      const res = await fetch('samples/tianjun-2022.txt');
+      if (!res.ok) throw new UserError('示例报告未能载入：请检查网站是否完整部署了 samples/ 文件夹。');
+      show(await res.text(), 'tianjun-2022.txt（示例：天峻县 2022 年政府工作报告）', t0);
+    } catch (err) {
+      fail(err);
+    }
+  });
+  $('#paste-button').addEventListener('click', () => {
+    try {
+      show($('#paste-text').value, '粘贴的文本', performance.now());
+    } catch (err) {
+      fail(err);
+    }
+  });
+  $('#kind-filter').addEventListener('change', renderTable);
+  $('#catalog-only').addEventListener('change', renderTable);
+  $('#search').addEventListener('input', renderTable);
+  for (const th of document.querySelectorAll('#indicators th')) {
+    th.querySelector('button').addEventListener('click', () => {
+      const key = th.dataset.key;
+      state.sort = { key, dir: state.sort.key === key ? -state.sort.dir : 1 };
+      renderTable();
+    });
+  }
+  const tbody = $('#indicators tbody');
+  tbody.addEventListener('click', (e) => {
+    const tr = e.target.closest('tr');
+    if (tr) selectRow(tr);
+  });
+  tbody.addEventListener('keydown', (e) => {
+    const tr = e.target.closest('tr');
+    if (!tr) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      selectRow(tr);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = e.key === 'ArrowDown' ? tr.nextElementSibling : tr.previousElementSibling;
+      if (next) next.focus();
+    }
+  });
+  $('#export-csv').addEventListener('click', () => {
+    if (!state.analysis) return;
+    // A BOM so that Excel reads the file as UTF-8 and shows the Chinese text.
+    download(new Blob(['\ufeff', state.analysis.toCsv(state.fileName)], { type: 'text/csv;charset=utf-8' }), `${baseName()}-指标.csv`);
+  });
+  $('#export-json').addEventListener('click', () => {
+    if (!state.analysis) return;
+    try {
+      download(new Blob([state.analysis.toJson()], { type: 'application/json' }), `${baseName()}-分析.json`);
+    } catch (err) {
+      fail(err);
+    }
+  });
+  // Chart tooltips: the exact number and the source sentence of the bar under the pointer.
+  const tip = $('#tooltip');
+  const charts = $('#charts');
+  charts.addEventListener('mousemove', (e) => {
+    const hit = e.target.closest && e.target.closest('.hit');
+    if (!hit) {
+      tip.hidden = true;
+      return;
+    }
+    tip.textContent = hit.getAttribute('data-tip');
+    tip.hidden = false;
+    const x = Math.min(e.clientX + 14, window.innerWidth - tip.offsetWidth - 8);
+    const y = Math.min(e.clientY + 14, window.innerHeight - tip.offsetHeight - 8);
+    tip.style.left = `${Math.max(4, x)}px`;
+    tip.style.top = `${Math.max(4, y)}px`;
+  });
+  charts.addEventListener('mouseleave', () => { tip.hidden = true; });
+  window.addEventListener('scroll', () => { tip.hidden = true; }, { passive: true });
+}
+
+async function start() {
+  try {
+    await init();
+  } catch (err) {
+    setStatus('error', `无法加载分析引擎（WebAssembly）：${err && err.message ? err.message : err}。请用最新版的 Chrome、Edge、Firefox 或 Safari 打开本页。`);
+    return;
+  }
+  wire();
+  lens.ready = true;
+  lens.readyMs = performance.now();
+  document.body.dataset.ready = 'true';
+  setStatus('info', '就绪：把报告文件拖到上方、选择文件、粘贴全文，或点“试用示例报告”。');
+  // While the user picks a file: build the core's lookup tables and let the engine compile
+  // the hot code, so the first real report is as fast as the next ones.
+  const idle = window.requestIdleCallback || ((f) => setTimeout(f, 50));
+  idle(warmUp);
+}
+
+const WARM_UP_TEXT = '政府工作报告\n——2025年1月20日在市第一届人民代表大会第一次会议上\n市长 张三\n各位代表：\n一、2024年工作回顾\n全市地区生产总值增长5.5%，达到1234.5亿元；城镇、农村常住居民人均可支配收入分别增长5%、6.5%。\n二、2025年主要目标\n地区生产总值增长5%左右，城镇调查失业率控制在5.5%以内。';
+
+function warmUp() {
+  try {
+    let charts = [];
+    for (let i = 0; i < 3; i++) {
+      const a = new Analysis(WARM_UP_TEXT);
+      a.report();
+      charts = a.charts();
+      a.free();
+    }
+    // Lay the charts out once, out of sight, so that the fonts for chart text are ready too.
+    const shelf = document.createElement('div');
+    shelf.className = 'warm-up';
+    shelf.setAttribute('aria-hidden', 'true');
+    for (const c of charts) {
+      const node = svgNode(c.svg);
+      if (node) shelf.append(node);
+    }
+    document.body.append(shelf);
+    shelf.getBoundingClientRect();
+    requestAnimationFrame(() => setTimeout(() => {
+      shelf.remove();
+      lens.warm = true;
+    }, 0));
+  } catch (err) {
+    console.warn('warm-up failed', err);
+    lens.warm = true;
+  }
+}
+
+start();
