@@ -54,7 +54,9 @@ describe('the page', () => {
     const tips = await page.$$eval('figure.chart .hit', (hits) => hits.map((h) => h.getAttribute('data-tip')));
     assert.ok(tips.some((t) => t.includes('农村常住居民人均可支配收入') && t.includes('16883') && t.includes('原文')), 'hover text with number and source');
     assert.match(await page.textContent('#status'), /已分析/);
-    // Hovering a bar shows its tooltip.
+    // Hovering a bar shows its tooltip. (Scroll first: scrolling hides the tooltip.)
+    await page.$eval('figure.chart[data-id="incomes"]', (el) => el.scrollIntoView({ block: 'center' }));
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
     await page.hover('figure.chart[data-id="incomes"] .hit >> nth=2');
     assert.match(await page.textContent('#tooltip'), /农村常住居民人均可支配收入.*16883/s);
     assert.equal(await page.isVisible('#tooltip'), true);
