@@ -18,6 +18,7 @@
 
 pub mod chart;
 pub mod csv;
+pub mod decode;
 pub mod indicator;
 pub mod meta;
 pub mod model;

@@ -58,13 +58,64 @@ fn unreadable_input_exits_1_with_a_message() {
     let dir = std::env::temp_dir().join(format!("rl-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let bad = dir.join("binary.txt");
-    std::fs::write(&bad, [0xff, 0xfe, 0x00, 0xd8, 0x00]).unwrap();
+    std::fs::write(&bad, [0x80, 0xff, 0x00, 0xd8, 0x00, 0x81, 0xff, 0x07]).unwrap();
     let out = bin().args(["analyze", bad.to_str().unwrap()]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8(out.stderr).unwrap().contains("UTF-8"));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("不是文字"));
 
     let out = bin().args(["analyze"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let out = bin().args(["analyze", &fixture("tianjun-2022.txt"), "--format", "xml"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
+}
+
+/// Every bad input of tests/fixtures/bad/: exit code 1 and the message that says what to do;
+/// never a panic, never output on stdout.
+#[test]
+fn bad_inputs_get_their_messages() {
+    let cases: &[(&str, &str)] = &[
+        ("bad/empty.txt", "文件是空的"),
+        ("bad/image.png", "这是一张图片（PNG）"),
+        ("bad/random.bin", "不是文字"),
+        ("bad/not-docx.zip", "不是 Word（.docx）文档"),
+        ("bad/novel.txt", "未找到任何常见经济指标"),
+        ("bad/english.txt", "未找到任何常见经济指标"),
+    ];
+    for (file, message) in cases {
+        let out = bin().args(["analyze", &fixture(file)]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{file}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(message), "{file}: {err}");
+        assert!(out.stdout.is_empty(), "{file}");
+    }
+    if std::process::Command::new("pdftotext").arg("-v").output().is_ok() {
+        for (file, message) in [("bad/encrypted.pdf", "PDF 已加密"), ("bad/truncated.pdf", "PDF 文件已损坏或不完整")] {
+            let out = bin().args(["analyze", &fixture(file)]).output().unwrap();
+            assert_eq!(out.status.code(), Some(1), "{file}");
+            assert!(String::from_utf8(out.stderr).unwrap().contains(message), "{file}");
+        }
+    }
+}
+
+/// Repairable inputs are read, with a note in the JSON: NUL characters, a few invalid bytes.
+#[test]
+fn repaired_inputs_are_analyzed_with_notes() {
+    for (file, note) in [("bad/nul.txt", "空字符"), ("bad/invalid-utf8.txt", "无效的 UTF-8 字节")] {
+        let out = bin().args(["analyze", &fixture(file)]).output().unwrap();
+        assert!(out.status.success(), "{file}: {}", String::from_utf8_lossy(&out.stderr));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(v["source"]["notes"][0].as_str().unwrap().contains(note), "{file}");
+        assert_eq!(v["meta"]["region"], "天峻县");
+    }
+}
+
+/// One bad file among good ones: the good ones are printed, the bad one is named on stderr.
+#[test]
+fn a_bad_file_does_not_stop_the_others() {
+    let out = bin().args(["analyze", &fixture("tianjun-2022.txt"), &fixture("bad/image.png"), &fixture("formats/tianjun-2022.gbk.txt")]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 2);
+    assert_eq!(v[1]["source"]["encoding"], "GB18030");
+    assert!(String::from_utf8(out.stderr).unwrap().contains("image.png：这是一张图片"));
 }

@@ -3,7 +3,13 @@
 //! ```text
 //! report-lens analyze FILE... [--format json|csv]
 //! ```
+//!
+//! Files may be text in UTF-8, UTF-16 or GB18030/GBK, Word (`.docx`), web pages, or PDF (read
+//! with poppler's `pdftotext`, which must be installed). A file that cannot be read, or is not a
+//! report, gets a message in Chinese on stderr; the others are still analyzed, and the exit code
+//! is 1.
 
+use report_lens::decode::{decode, ErrorKind};
 use report_lens::{analyze, csv, Report};
 use std::io::Write;
 use std::process::ExitCode;
@@ -66,31 +72,99 @@ fn run(args: &[String]) -> Result<String, String> {
     if files.is_empty() {
         return Err(format!("请至少指定一个报告文件。\n{USAGE}"));
     }
-    let mut reports: Vec<(String, Report)> = Vec::new();
+    let mut reports: Vec<(String, Source, Report)> = Vec::new();
+    let mut errors = Vec::new();
     for f in &files {
-        let bytes = std::fs::read(f).map_err(|e| format!("无法读取文件 {f}：{e}。请检查路径和权限。"))?;
-        let text = String::from_utf8(bytes).map_err(|_| format!("文件 {f} 不是 UTF-8 编码的文本：请先另存为 UTF-8 文本后重试。"))?;
-        reports.push((f.clone(), analyze(&text)));
+        match read_report(f) {
+            Ok((text, source)) => {
+                let report = analyze(&text);
+                match not_a_report(&report) {
+                    Some(why) => errors.push(format!("{f}：{why}")),
+                    None => reports.push((f.clone(), source, report)),
+                }
+            }
+            Err(msg) => errors.push(format!("{f}：{msg}")),
+        }
     }
-    Ok(match format {
+    let out = match format {
+        _ if reports.is_empty() => String::new(),
         Format::Json => {
-            let json = if reports.len() == 1 {
-                serde_json::to_string_pretty(&reports[0].1)
+            let value = |f: &str, s: &Source, r: &Report, with_file: bool| {
+                let mut v = serde_json::to_value(r).unwrap_or_default();
+                if let Some(o) = v.as_object_mut() {
+                    if with_file {
+                        o.insert("file".into(), serde_json::Value::String(f.to_string()));
+                    }
+                    o.insert("source".into(), serde_json::json!({ "format": s.format, "encoding": s.encoding, "notes": s.notes }));
+                }
+                v
+            };
+            let json = if files.len() == 1 {
+                let (f, s, r) = &reports[0];
+                serde_json::to_string_pretty(&value(f, s, r, false))
             } else {
-                let with_files: Vec<serde_json::Value> = reports
-                    .iter()
-                    .map(|(f, r)| {
-                        let mut v = serde_json::to_value(r).unwrap_or_default();
-                        if let Some(o) = v.as_object_mut() {
-                            o.insert("file".into(), serde_json::Value::String(f.clone()));
-                        }
-                        v
-                    })
-                    .collect();
-                serde_json::to_string_pretty(&with_files)
+                serde_json::to_string_pretty(&reports.iter().map(|(f, s, r)| value(f, s, r, true)).collect::<Vec<_>>())
             };
             json.map_err(|e| format!("无法生成 JSON：{e}"))? + "\n"
         }
-        Format::Csv => csv::table(reports.iter().map(|(f, r)| (f.as_str(), r.indicators.as_slice()))),
-    })
+        Format::Csv => csv::table(reports.iter().map(|(f, _, r)| (f.as_str(), r.indicators.as_slice()))),
+    };
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        // What could be read is still printed; the errors go to stderr and the exit code is 1.
+        let mut stdout = std::io::stdout().lock();
+        let _ = stdout.write_all(out.as_bytes());
+        Err(errors.join("\n"))
+    }
+}
+
+/// How a file was read.
+struct Source {
+    format: &'static str,
+    encoding: &'static str,
+    notes: Vec<String>,
+}
+
+/// A file's text: decoded by the core, or for a PDF extracted by `pdftotext`.
+fn read_report(path: &str) -> Result<(String, Source), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("无法读取文件：{e}。请检查路径和权限。"))?;
+    match decode(&bytes, Some(path)) {
+        Ok(d) => Ok((d.text, Source { format: d.format, encoding: d.encoding, notes: d.notes })),
+        Err(e) if e.kind() == ErrorKind::Pdf => Ok((pdf_text(path)?, Source { format: "pdf", encoding: "UTF-8", notes: Vec::new() })),
+        Err(e) => Err(e.message().to_string()),
+    }
+}
+
+/// The text of a PDF in reading order, from poppler's `pdftotext -layout` (its layout mode keeps
+/// a page number on its own line, as in the sample report).
+fn pdf_text(path: &str) -> Result<String, String> {
+    let out = std::process::Command::new("pdftotext").args(["-layout", "-enc", "UTF-8", path, "-"]).output();
+    let out = match out {
+        Ok(o) => o,
+        Err(_) => {
+            return Err("读取 PDF 需要 poppler 的 pdftotext 程序，但没有找到它：请先安装（Debian/Ubuntu：apt install poppler-utils；macOS：brew install poppler），或在网页版中打开这个 PDF。".into());
+        }
+    };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() || out.stdout.is_empty() && !stderr.trim().is_empty() {
+        if stderr.contains("password") {
+            return Err("PDF 已加密（需要密码），无法读取：请用 PDF 阅读器去掉密码后另存，或复制正文粘贴到网页版中。".into());
+        }
+        return Err("PDF 文件已损坏或不完整，无法读取：请重新下载这个文件，或用 PDF 阅读器打开后另存再试。".into());
+    }
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    if text.trim().is_empty() {
+        return Err("这个 PDF 里没有可提取的文字（可能是扫描件）：请先做文字识别（OCR），或复制正文粘贴到网页版中。".into());
+    }
+    Ok(text)
+}
+
+/// Why an analyzed text is not taken as a report: empty, or without a single catalog indicator.
+fn not_a_report(r: &Report) -> Option<String> {
+    let codes: Vec<&str> = r.warnings.iter().map(|w| w.code.as_str()).collect();
+    if codes.contains(&"empty") || codes.contains(&"no_indicators") {
+        return r.warnings.iter().find(|w| w.code == "empty" || w.code == "no_indicators").map(|w| w.message.clone());
+    }
+    None
 }
