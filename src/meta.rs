@@ -141,7 +141,9 @@ fn region_and_level(header: &[&str], meeting_line: Option<&str>, text: &str) -> 
             level_hint = level_of(&name);
         }
     }
-    if header.iter().any(|l| l.contains("国务院总理")) {
+    // `现在，我代表国务院，向大会报告政府工作`: the opening of the speech, when the text has no
+    // title block.
+    if header.iter().any(|l| l.contains("国务院总理")) || text.lines().take(8).any(|l| l.contains("代表国务院")) {
         return (Some("中华人民共和国".into()), Some(Level::National));
     }
     // The title (`2026年四川省人民政府工作报告`) or the speaker line (`四川省人民政府省长`).
@@ -284,4 +286,16 @@ pub(crate) fn floor_char(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+#[cfg(test)]
+mod national_tests {
+    use super::*;
+
+    #[test]
+    fn a_speech_without_title_block_is_national_when_it_speaks_for_the_state_council() {
+        let m = extract("各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。\n一、2018年工作回顾\n");
+        assert_eq!(m.level, Some(Level::National));
+        assert_eq!(m.region.as_deref(), Some("中华人民共和国"));
+    }
 }

@@ -304,7 +304,10 @@ impl<'a> Sentence<'a> {
         let subjects = self.subjects(subj_text, fenbie);
         let targets: Vec<usize>;
         if subjects.is_empty() {
-            let starts_with_count = prefix.is_empty() && matches!(&qs[0].measure, Measure::Level(u) if COUNT_UNITS.contains(&u.as_str()));
+            // `为380个老旧小区引入物业服务`, `为850名农民工追回工资`: whom something was done for
+            // is counted on its own, not a figure of the previous subject.
+            let for_whom = ["为", "向", "给", "帮助", "带动", "惠及"].contains(&prefix);
+            let starts_with_count = (prefix.is_empty() || for_whom) && matches!(&qs[0].measure, Measure::Level(u) if COUNT_UNITS.contains(&u.as_str()));
             if self.group.is_empty() || starts_with_count {
                 // No subject of its own: a count (`建成藏羊基地3个`, `191家工业企业…`) still
                 // comes out, named by what follows it; other figures are dropped.
@@ -447,7 +450,11 @@ impl<'a> Sentence<'a> {
             None => (None, q.end),
         };
         let entry = self.facts[t].entry;
-        let change = change_verb(lead);
+        // `PM2.5浓度较“十三五”末改善16.5%`: better means lower for a ceiling indicator.
+        let change = change_verb(lead).or_else(|| {
+            let l = lead.trim_end_matches(['了', '约']);
+            (l.ends_with("改善") || l.ends_with("好转")).then(|| (entry.is_some_and(|e| e.direction == crate::indicator::catalog::Direction::Ceiling), false))
+        });
         let prefix_b = prefix_bound(lead);
         let bound = suffix_b.or(prefix_b).or(q.more.then_some(Bound::AtLeast)).or(q.high.map(|_| Bound::AtLeast));
         let mut fact = self.facts[t].clone();
