@@ -147,6 +147,9 @@ pub struct Indicator {
     /// Upper end of a level range.
     pub value_high: Option<f64>,
     pub unit: Option<String>,
+    /// The value in the unit's base (`21.5亿元` → 2150000000, in `元`), for sorting and
+    /// comparing figures written with different magnitudes.
+    pub value_base: Option<f64>,
     /// Signed growth in percent.
     pub change_pct: Option<f64>,
     /// Upper end of a growth range (`4.5%—5%`).

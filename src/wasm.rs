@@ -12,7 +12,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub struct Analysis {
     report: Report,
-    charts: Option<Vec<Chart>>,
+    charts: Option<(u32, Vec<Chart>)>,
     analysis_ms: f64,
 }
 
@@ -48,12 +48,15 @@ impl Analysis {
         to_js(&self.report)
     }
 
-    /// The charts that have data: `[{id, title, unit, svg, bars}]`. Drawn on first request
-    /// (text is measured through the page, so call this on the main thread).
-    pub fn charts(&mut self) -> Result<JsValue, JsError> {
-        let report = &self.report;
-        let charts = self.charts.get_or_insert_with(|| chart::charts(report));
-        to_js(charts)
+    /// The charts that have data: `[{id, title, unit, svg, bars}]`, `width` pixels wide
+    /// (default 720; narrower on a phone). Drawn on request and kept (text is measured through
+    /// the page, so call this on the main thread).
+    pub fn charts(&mut self, width: Option<u32>) -> Result<JsValue, JsError> {
+        let width = width.unwrap_or(720);
+        if self.charts.as_ref().map(|(w, _)| *w) != Some(width) {
+            self.charts = Some((width, chart::charts_sized(&self.report, width)));
+        }
+        to_js(&self.charts.as_ref().map(|(_, c)| c))
     }
 
     /// The indicators as CSV (one row each; `file` names the report in its first column).

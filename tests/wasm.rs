@@ -71,7 +71,7 @@ fn indicators_carry_numbers_nulls_and_utf16_offsets() {
 #[wasm_bindgen_test]
 fn charts_are_svg_strings_with_bars() {
     let mut a = Analysis::new(TIANJUN);
-    let charts: Array = a.charts().unwrap().dyn_into().unwrap();
+    let charts: Array = a.charts(None).unwrap().dyn_into().unwrap();
     let ids: Vec<String> = charts.iter().map(|c| get(&c, "id").as_string().unwrap()).collect();
     assert_eq!(ids, ["growth", "incomes", "levels"]);
     for c in charts.iter() {
@@ -95,5 +95,5 @@ fn exports_and_empty_input() {
     let r = empty.report().unwrap();
     let warnings: Array = get(&r, "warnings").dyn_into().unwrap();
     assert_eq!(get(&warnings.get(0), "code").as_string().as_deref(), Some("empty"));
-    assert_eq!(Array::from(&empty.charts().unwrap()).length(), 0);
+    assert_eq!(Array::from(&empty.charts(None).unwrap()).length(), 0);
 }

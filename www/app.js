@@ -57,10 +57,10 @@ async function readFile(file) {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new UserError(`无法读取“${file.name}”：它不是 UTF-8 编码的文本。请用记事本等工具把它另存为 UTF-8 编码的 .txt 文件，或复制全文粘贴到下方的文本框。`);
+    throw new UserError(`无法读取“${file.name}”：它不是 UTF-8 编码的文本。请用记事本等工具把它另存为 UTF-8 编码的 .txt 文件，或复制全文粘贴到“或者粘贴报告全文”框中。`);
   }
   if (text.includes('\u0000')) {
-    throw new UserError(`“${file.name}”看起来不是文本文件：请选择报告的 .txt 文本，或复制全文粘贴到下方的文本框。`);
+    throw new UserError(`“${file.name}”看起来不是文本文件：请选择报告的 .txt 文本，或复制全文粘贴到“或者粘贴报告全文”框中。`);
   }
   return text;
 }
@@ -104,10 +104,9 @@ function show(text, fileName, t0 = performance.now()) {
   lap('report');
   if (report.indicators.length === 0) {
     analysis.free();
-    const hint = report.warnings.map((w) => w.message).join(' ');
-    throw new UserError(`在“${fileName}”中没有找到任何指标：请确认这是一份政府工作报告的正文。${hint}（页面上原有的结果保持不变。）`);
+    throw new UserError(`在“${fileName}”中没有找到任何指标：请确认这是一份政府工作报告的正文。（页面上原有的结果保持不变。）`);
   }
-  const charts = analysis.charts();
+  const charts = analysis.charts(chartWidth());
   lap('charts');
   if (state.analysis) state.analysis.free();
   Object.assign(state, { analysis, report, text, fileName, selected: null });
@@ -125,12 +124,19 @@ function show(text, fileName, t0 = performance.now()) {
   lens.runs += 1;
   lens.last = { fileName, chars: text.length, analysisMs: analysis.analysisMs, domMs, paintMs: null, charts: charts.length, steps };
   requestAnimationFrame(() => setTimeout(() => { lens.last.paintMs = performance.now() - t0; }, 0));
-  const warn = report.warnings.map((w) => w.message).join(' ');
+  const warn = [...new Set(report.warnings.map((w) => w.message))].join(' ');
   const summary = `已分析“${fileName}”：${report.indicators.length} 项指标，${charts.length} 张图表，用时 ${analysis.analysisMs.toFixed(1)} 毫秒。`;
   setStatus(warn ? 'warning' : 'info', warn ? `${summary} ${warn}` : summary);
 }
 
 // ---------- rendering ----------
+
+/** Chart width in pixels: the available width, at most 720 (so chart text stays legible). */
+function chartWidth() {
+  const main = document.querySelector('main');
+  const avail = (main ? main.clientWidth : window.innerWidth) - 32 - 18;
+  return Math.round(Math.min(720, Math.max(320, avail)));
+}
 
 function renderMeta(report, text, ms) {
   const m = report.meta;
@@ -183,6 +189,12 @@ function svgNode(svg) {
   }
   // The page shows its own tooltip; <title> stays in the downloaded file.
   for (const t of root.querySelectorAll('title')) t.remove();
+  // Bars can be reached with Tab; their tooltip is their accessible name.
+  for (const hit of root.querySelectorAll('.hit')) {
+    hit.setAttribute('tabindex', '0');
+    hit.setAttribute('role', 'img');
+    hit.setAttribute('aria-label', hit.getAttribute('data-tip') || '');
+  }
   return document.importNode(root, true);
 }
 
@@ -228,8 +240,10 @@ function cellsOf(ind) {
   if (ind.changePct !== null) growth = `${signed(ind.changePct)}${ind.changePctHigh !== null ? `–${fmt(ind.changePctHigh)}` : ''}%`;
   else if (ind.changePoints !== null) growth = `${signed(ind.changePoints)}个百分点`;
   const bounds = [];
-  if (ind.bound) bounds.push(BOUND[ind.bound]);
-  if (ind.changeBound) bounds.push(`增长${BOUND[ind.changeBound]}`);
+  // A range (4.5%–5%) speaks for itself: no 以上 after it.
+  const range = ind.valueHigh !== null || ind.changePctHigh !== null;
+  if (ind.bound && !range) bounds.push(BOUND[ind.bound]);
+  if (ind.changeBound && !range) bounds.push(`增长${BOUND[ind.changeBound]}`);
   if (ind.basis) bounds.push(BASIS[ind.basis]);
   return { value, growth, bound: bounds.join('，') };
 }
@@ -240,7 +254,12 @@ function visibleIndicators() {
   let list = state.report.indicators.map((ind, index) => ({ ind, index }));
   if (kind !== 'all') list = list.filter(({ ind }) => ind.kind === kind);
   if ($('#catalog-only').checked) list = list.filter(({ ind }) => ind.inCatalog);
-  if (q) list = list.filter(({ ind }) => ind.name.includes(q) || ind.quote.includes(q));
+  if (q) {
+    list = list.filter(({ ind }) => {
+      const c = cellsOf(ind);
+      return ind.name.includes(q) || ind.quote.includes(q) || c.value.includes(q) || c.growth.includes(q);
+    });
+  }
   const { key, dir } = state.sort;
   if (key) {
     const val = ({ ind }) => {
@@ -262,13 +281,15 @@ function renderTable() {
   const list = visibleIndicators();
   const rows = list.map(({ ind, index }) => {
     const tr = document.createElement('tr');
-    tr.tabIndex = 0;
+    // One row in the tab order (the selected one, or the first); arrow keys move between rows.
+    tr.tabIndex = -1;
     tr.dataset.index = String(index);
     tr.dataset.name = ind.name;
     tr.dataset.kind = ind.kind;
     tr.dataset.period = ind.period;
     tr.dataset.value = ind.value === null ? '' : String(ind.value);
     tr.dataset.unit = ind.unit || '';
+    tr.dataset.valueBase = ind.valueBase === null ? '' : String(ind.valueBase);
     tr.dataset.changePct = ind.changePct === null ? '' : String(ind.changePct);
     tr.setAttribute('aria-selected', String(state.selected === index));
     const c = cellsOf(ind);
@@ -277,8 +298,8 @@ function renderTable() {
     if (!ind.inCatalog) {
       const badge = document.createElement('span');
       badge.className = 'badge';
-      badge.textContent = '非目录';
-      badge.title = '不在标准指标目录中，名称取自原文';
+      badge.textContent = '未归类';
+      badge.title = '不是标准指标：名称取自原文';
       name.append(badge);
     }
     const cells = [
@@ -293,6 +314,8 @@ function renderTable() {
     tr.title = ind.quote;
     return tr;
   });
+  const current = rows.find((r) => Number(r.dataset.index) === state.selected) || rows[0];
+  if (current) current.tabIndex = 0;
   $('#indicators tbody').replaceChildren(...rows);
   $('#count').textContent = `显示 ${list.length} / ${state.report.indicators.length} 项`;
   for (const th of document.querySelectorAll('#indicators th')) {
@@ -314,8 +337,11 @@ function renderOutline(report) {
     const li = document.createElement('li');
     li.className = `depth-${s.depth}`;
     const b = button(`${s.number}${s.title}`, () => {
+      // The heading: up to the end of its line, or its first 。 when the body follows on it.
       const lineEnd = state.text.indexOf('\n', s.start);
-      const end = Math.min(lineEnd === -1 ? state.text.length : lineEnd, s.end);
+      const stop = state.text.indexOf('。', s.start);
+      let end = Math.min(lineEnd === -1 ? state.text.length : lineEnd, s.end);
+      if (stop !== -1 && stop < end) end = stop + 1;
       renderText({ start: s.start, end: Math.max(end, s.start + 1) });
     });
     li.append(b);
@@ -340,7 +366,11 @@ function renderText(span) {
   const mark = document.createElement('mark');
   mark.textContent = text.slice(span.start, span.end);
   box.replaceChildren(document.createTextNode(text.slice(0, span.start)), mark, document.createTextNode(text.slice(span.end)));
-  mark.scrollIntoView({ block: 'center', behavior: 'auto' });
+  // Scroll the text pane, not the page, so the row that was clicked stays where it is; when
+  // the pane is below the table (narrow screens), bring it into view.
+  const top = mark.offsetTop - box.offsetTop;
+  box.scrollTop = Math.max(0, top - box.clientHeight / 2);
+  if (window.matchMedia('(max-width: 900px)').matches) $('#text-section').scrollIntoView({ block: 'start' });
 }
 
 function selectRow(tr) {
@@ -348,7 +378,10 @@ function selectRow(tr) {
   const ind = state.report.indicators[index];
   if (!ind) return;
   state.selected = index;
-  for (const row of document.querySelectorAll('#indicators tbody tr')) row.setAttribute('aria-selected', String(row === tr));
+  for (const row of document.querySelectorAll('#indicators tbody tr')) {
+    row.setAttribute('aria-selected', String(row === tr));
+    row.tabIndex = row === tr ? 0 : -1;
+  }
   renderText({ start: ind.start, end: ind.end });
 }
 
@@ -418,12 +451,6 @@ function wire() {
       openFiles(e.dataTransfer && e.dataTransfer.files, performance.now());
     }
   });
-  zone.addEventListener('keydown', (e) => {
-    if ((e.key === 'Enter' || e.key === ' ') && e.target === zone) {
-      e.preventDefault();
-      input.click();
-    }
-  });
   input.addEventListener('change', () => {
     const t0 = performance.now();
     openFiles(input.files, t0).finally(() => { input.value = ''; });
@@ -470,7 +497,11 @@ function wire() {
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       const next = e.key === 'ArrowDown' ? tr.nextElementSibling : tr.previousElementSibling;
-      if (next) next.focus();
+      if (next) {
+        tr.tabIndex = -1;
+        next.tabIndex = 0;
+        next.focus();
+      }
     }
   });
   $('#export-csv').addEventListener('click', () => {
@@ -503,6 +534,16 @@ function wire() {
     tip.style.top = `${Math.max(4, y)}px`;
   });
   charts.addEventListener('mouseleave', () => { tip.hidden = true; });
+  charts.addEventListener('focusin', (e) => {
+    const hit = e.target.closest && e.target.closest('.hit');
+    if (!hit) return;
+    const r = hit.getBoundingClientRect();
+    tip.textContent = hit.getAttribute('data-tip');
+    tip.hidden = false;
+    tip.style.left = `${Math.max(4, Math.min(r.right + 8, window.innerWidth - tip.offsetWidth - 8))}px`;
+    tip.style.top = `${Math.max(4, Math.min(r.top, window.innerHeight - tip.offsetHeight - 8))}px`;
+  });
+  charts.addEventListener('focusout', () => { tip.hidden = true; });
   window.addEventListener('scroll', () => { tip.hidden = true; }, { passive: true });
 }
 

@@ -6,7 +6,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-const WIDTH: u32 = 720;
+/// Default width of a chart in pixels (the page asks for less on a phone).
+pub(super) const WIDTH: u32 = 720;
 const FONT: &str = "sans-serif";
 const RESULT: RGBColor = RGBColor(31, 119, 180);
 const TARGET: RGBColor = RGBColor(255, 127, 14);
@@ -23,12 +24,20 @@ struct Hit {
 
 type DrawResult<T, DB> = Result<T, DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-/// Names longer than this are shortened on the axis (the tooltip has them whole).
-const MAX_NAME: usize = 11;
+/// Names longer than this many characters are shortened on the axis (the tooltip has them
+/// whole): fewer on a narrow chart.
+fn max_name(width: u32) -> usize {
+    if width < 520 {
+        7
+    } else {
+        11
+    }
+}
 
-fn axis_name(name: &str) -> String {
-    if name.chars().count() > MAX_NAME {
-        name.chars().take(MAX_NAME - 1).chain("…".chars()).collect()
+fn axis_name(name: &str, width: u32) -> String {
+    let max = max_name(width);
+    if name.chars().count() > max {
+        name.chars().take(max - 1).chain("…".chars()).collect()
     } else {
         name.to_string()
     }
@@ -36,11 +45,11 @@ fn axis_name(name: &str) -> String {
 
 /// Horizontal bars, one row per name, up to two bars per row (result and target).
 /// Returns the SVG and how many bars it drew.
-pub(super) fn horizontal(title: &str, x_desc: &str, rows: &[Row], legend: &[String; 2]) -> Option<(String, usize)> {
+pub(super) fn horizontal(width: u32, title: &str, x_desc: &str, rows: &[Row], legend: &[String; 2]) -> Option<(String, usize)> {
     let height = 90 + 34 * rows.len() as u32 + 40;
     let mut svg = String::new();
     let hits = {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         let hits = draw_horizontal(&root, title, x_desc, rows, legend).ok()?;
         root.present().ok()?;
         hits
@@ -57,7 +66,8 @@ fn draw_horizontal<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, title: &st
     // Room at the right end for the value labels.
     let span = (hi - lo).max(1e-9);
     let (x0, x1) = (if lo < 0.0 { lo - span * 0.18 } else { 0.0 }, hi + span * 0.22);
-    let name_chars = rows.iter().map(|r| axis_name(&r.name).chars().count()).max().unwrap_or(4);
+    let width = root.dim_in_pixel().0;
+    let name_chars = rows.iter().map(|r| axis_name(&r.name, width).chars().count()).max().unwrap_or(4);
     let label_area = (name_chars as u32 * 14 + 20).clamp(60, 200);
     let body = header(root, title)?;
     let mut chart = ChartBuilder::on(&body)
@@ -98,10 +108,10 @@ fn draw_horizontal<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, title: &st
         }
         let (px, py) = chart.backend_coord(&(x0, top - 0.5));
         let style = TextStyle::from((FONT, 16).into_font()).color(&TEXT).pos(Pos::new(HPos::Right, VPos::Center));
-        root.draw_text(&axis_name(&row.name), &style, (px - 8, py))?;
+        root.draw_text(&axis_name(&row.name, width), &style, (px - 8, py))?;
     }
     // The key, under the title at the right (inside the plot it would hide bars).
-    let mut x = WIDTH as i32 - 20;
+    let mut x = width as i32 - 20;
     let style = TextStyle::from((FONT, 16).into_font()).color(&TEXT).pos(Pos::new(HPos::Right, VPos::Center));
     for k in [1, 0] {
         if drawn[k] && !legend[k].is_empty() {
@@ -121,8 +131,10 @@ const HEADER: u32 = 62;
 /// Draw the title in the band at the top; the plot goes in the area below it.
 fn header<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, title: &str) -> DrawResult<DrawingArea<DB, Shift>, DB> {
     let (top, body) = root.split_vertically(HEADER);
-    let style = TextStyle::from((FONT, 22).into_font()).color(&TEXT).pos(Pos::new(HPos::Center, VPos::Top));
-    top.draw_text(title, &style, (WIDTH as i32 / 2, 10))?;
+    let width = root.dim_in_pixel().0;
+    let size = if width < 520 { 16 } else { 22 };
+    let style = TextStyle::from((FONT, size).into_font()).color(&TEXT).pos(Pos::new(HPos::Center, VPos::Top));
+    top.draw_text(title, &style, (width as i32 / 2, 10))?;
     Ok(body)
 }
 
@@ -133,11 +145,11 @@ fn hit<DB: DrawingBackend>(chart: &ChartContext<'_, DB, Cartesian2d<plotters::co
 }
 
 /// Vertical bars, one per category, labelled above with their value (two lines allowed).
-pub(super) fn vertical(title: &str, y_desc: &str, cols: &[(String, f64, String, String)]) -> Option<(String, usize)> {
+pub(super) fn vertical(width: u32, title: &str, y_desc: &str, cols: &[(String, f64, String, String)]) -> Option<(String, usize)> {
     let height = 380;
     let mut svg = String::new();
     let hits = {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         let hits = draw_vertical(&root, title, y_desc, cols).ok()?;
         root.present().ok()?;
         hits

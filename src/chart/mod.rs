@@ -55,7 +55,22 @@ pub(crate) struct Row {
 /// assert!(charts.iter().all(|c| c.svg.contains("<rect")));
 /// ```
 pub fn charts(report: &Report) -> Vec<Chart> {
-    [growth(report), incomes(report), levels(report)].into_iter().flatten().collect()
+    charts_sized(report, draw::WIDTH)
+}
+
+/// [`charts`] drawn `width` pixels wide (clamped to 320–960): the page asks for narrower
+/// charts on a phone so that their text stays legible.
+pub fn charts_sized(report: &Report, width: u32) -> Vec<Chart> {
+    let width = width.clamp(320, 960);
+    [growth(report, width), incomes(report, width), levels(report, width)].into_iter().flatten().collect()
+}
+
+/// A chart's title, led by the report's region so that a downloaded chart says whose it is.
+fn titled(report: &Report, title: String) -> String {
+    match report.meta.region.as_deref() {
+        Some(r) => format!("{r} · {title}"),
+        None => title,
+    }
 }
 
 /// The bound of an indicator's change (`changeBound` when it has a value, else `bound`).
@@ -123,7 +138,7 @@ fn change_words(pct: f64) -> String {
 }
 
 /// Chart 1: each catalog indicator's growth in the review year against the plan-year target.
-fn growth(report: &Report) -> Option<Chart> {
+fn growth(report: &Report, width: u32) -> Option<Chart> {
     let (review, plan) = (report.meta.review_year?, report.meta.plan_year?);
     let (rs, ps) = (review.to_string(), plan.to_string());
     let mut rows: Vec<Row> = Vec::new();
@@ -156,14 +171,14 @@ fn growth(report: &Report) -> Option<Chart> {
     if rows.is_empty() {
         return None;
     }
-    let title = format!("增长：{review}年结果与{plan}年目标");
+    let title = titled(report, format!("增长：{review}年结果与{plan}年目标"));
     let legend = [format!("{review}年结果"), format!("{plan}年目标")];
-    let (svg, bars) = draw::horizontal(&title, "增长（%）", &rows, &legend)?;
+    let (svg, bars) = draw::horizontal(width, &title, "增长（%）", &rows, &legend)?;
     Some(Chart { id: "growth", title, unit: "%".into(), svg, bars })
 }
 
 /// Chart 2: per-capita disposable income of all residents, urban and rural, with growth.
-fn incomes(report: &Report) -> Option<Chart> {
+fn incomes(report: &Report, width: u32) -> Option<Chart> {
     let review = report.meta.review_year?.to_string();
     const NAMES: [(&str, &str); 3] = [("居民人均可支配收入", "全体居民"), ("城镇常住居民人均可支配收入", "城镇居民"), ("农村常住居民人均可支配收入", "农村居民")];
     let mut cols: Vec<(String, f64, String, String)> = Vec::new();
@@ -182,15 +197,15 @@ fn incomes(report: &Report) -> Option<Chart> {
     if cols.is_empty() {
         return None;
     }
-    let title = format!("居民人均可支配收入（{review}年）");
-    let (svg, bars) = draw::vertical(&title, "元", &cols)?;
+    let title = titled(report, format!("居民人均可支配收入（{review}年）"));
+    let (svg, bars) = draw::vertical(width, &title, "元", &cols)?;
     Some(Chart { id: "incomes", title, unit: "元".into(), svg, bars })
 }
 
-/// Chart 3: review-year levels that share a unit (e.g. every 亿元 total). Catalog indicators
-/// come first; the page would otherwise fill with small counts (`新建62眼机井`). Units of one
-/// base (`万元`, `亿元`) are converted to the group's most common one.
-fn levels(report: &Report) -> Option<Chart> {
+/// Chart 3: review-year levels of catalog indicators that share a unit (e.g. every 亿元 total);
+/// none when fewer than two do. Units of one base (`万元`, `亿元`) are converted to the group's
+/// most common one.
+fn levels(report: &Report, width: u32) -> Option<Chart> {
     let review = report.meta.review_year?.to_string();
     let candidates: Vec<&Indicator> = report
         .indicators
@@ -229,7 +244,8 @@ fn levels(report: &Report) -> Option<Chart> {
         let rows = members.into_iter().map(|i| (i, i.value.unwrap_or(0.0) * scale(i.unit.as_deref().unwrap_or("")).0 / f_unit)).collect();
         Some((unit, rows))
     };
-    let (unit, mut members) = pick(true).or_else(|| pick(false))?;
+    // Non-catalog subjects are too often fragments (`投资`, `提供`) to chart: catalog only.
+    let (unit, mut members) = pick(true)?;
     members.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal));
     members.truncate(15);
     let rows: Vec<Row> = members
@@ -244,8 +260,8 @@ fn levels(report: &Report) -> Option<Chart> {
             }
         })
         .collect();
-    let title = format!("总量指标（{review}年，{unit}）");
-    let (svg, bars) = draw::horizontal(&title, &unit, &rows, &[String::new(), String::new()])?;
+    let title = titled(report, format!("总量指标（{review}年，{unit}）"));
+    let (svg, bars) = draw::horizontal(width, &title, &unit, &rows, &[String::new(), String::new()])?;
     Some(Chart { id: "levels", title, unit, svg, bars })
 }
 
@@ -278,8 +294,8 @@ mod tests {
     #[test]
     fn growth_pairs_results_with_targets() {
         let r = tianjun();
-        let c = growth(&r).unwrap();
-        assert_eq!(c.title, "增长：2021年结果与2022年目标");
+        let c = growth(&r, 720).unwrap();
+        assert_eq!(c.title, "天峻县 · 增长：2021年结果与2022年目标");
         // Retail sales fell 9.7% in 2021 and are to grow 5% in 2022: both bars, with tips.
         assert!(c.svg.contains("社会消费品零售总额（2021年结果）：下降9.7%"), "{}", c.svg);
         assert!(c.svg.contains("社会消费品零售总额（2022年目标）：增长5%"), "{}", c.svg);
@@ -289,7 +305,7 @@ mod tests {
 
     #[test]
     fn incomes_show_rural_income_and_growth() {
-        let c = incomes(&tianjun()).unwrap();
+        let c = incomes(&tianjun(), 720).unwrap();
         assert!(c.svg.contains("16883元"), "{}", c.svg);
         assert!(c.svg.contains("增长9.7%"), "{}", c.svg);
         // The tooltip quotes the sentence without the PDF page marker inside it.
@@ -299,7 +315,7 @@ mod tests {
 
     #[test]
     fn levels_share_one_unit() {
-        let c = levels(&tianjun()).unwrap();
+        let c = levels(&tianjun(), 720).unwrap();
         assert_eq!(c.unit, "亿元");
         assert!(c.svg.contains("地区生产总值（2021年）：21.5亿元"), "{}", c.svg);
     }
@@ -315,7 +331,24 @@ mod tests {
             assert!(!c.svg.contains("<img"), "{}", c.id);
             assert!(!c.svg.contains("<script"), "{}", c.id);
         }
-        assert!(levels(&r).unwrap().svg.contains("&lt;img src=x onerror=alert(1)&gt;"));
+        assert!(levels(&r, 720).unwrap().svg.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    }
+
+    #[test]
+    fn narrow_charts_for_phones() {
+        let r = tianjun();
+        let c = charts_sized(&r, 360);
+        assert_eq!(c.len(), 3);
+        assert!(c.iter().all(|c| c.svg.starts_with("<svg width=\"360\"")));
+        assert_eq!(charts_sized(&r, 10)[0].svg[..18].to_string(), "<svg width=\"320\" h");
+    }
+
+    #[test]
+    fn no_levels_chart_from_a_single_catalog_level() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/provinces/beijing-2026.txt")).unwrap();
+        let r = crate::analyze(&text);
+        assert!(levels(&r, 720).is_none(), "Beijing states one catalog level (GDP) for 2025");
+        assert!(growth(&r, 720).is_some());
     }
 
     #[test]

@@ -86,6 +86,9 @@ describe('the page', () => {
     const marked = await page.textContent('#report-text mark');
     assert.ok(marked.includes('21.5'), marked);
     assert.ok(marked.includes('地区生产总值'), marked);
+    // Only the text pane scrolled: the clicked row is still on screen.
+    const rowBox = await page.$eval('tr[data-name="地区生产总值"][data-kind="actual"][data-period="2021"]', (tr) => tr.getBoundingClientRect().top);
+    assert.ok(rowBox >= 0 && rowBox < 900, `row still visible (${rowBox})`);
     // The mark is scrolled into view inside the text box.
     const visible = await page.$eval('#report-text mark', (m) => {
       const box = document.querySelector('#report-text').getBoundingClientRect();
@@ -106,25 +109,31 @@ describe('the page', () => {
   test('filter, search and sort the table', async () => {
     const page = await openPage(env.browser, env.base);
     await waitForRun(page, await dropFile(page, 'tianjun-2022.txt', TIANJUN));
+    // Standard indicators only by default; all the report's figures on request.
+    const catalog = await rows(page);
+    assert.ok(catalog.some((r) => r.name === '地区生产总值'));
+    assert.ok(!catalog.some((r) => r.name === '确定'), 'non-catalog rows hidden by default');
+    await page.uncheck('#catalog-only');
     const all = (await rows(page)).length;
+    assert.ok(all > catalog.length && (await rows(page)).some((r) => r.name === '确定'));
     await page.selectOption('#kind-filter', 'target');
     const targets = await rows(page);
     assert.ok(targets.length > 0 && targets.length < all);
     assert.ok(targets.every((r) => r.kind === 'target'));
     await page.selectOption('#kind-filter', 'all');
-    await page.check('#catalog-only');
-    const catalog = await rows(page);
-    assert.ok(catalog.length < all && catalog.some((r) => r.name === '地区生产总值'));
-    assert.ok(!catalog.some((r) => r.name === '确定'), 'non-catalog rows hidden');
-    await page.uncheck('#catalog-only');
     await page.fill('#search', '可支配收入');
     assert.ok((await rows(page)).every((r) => r.name.includes('可支配收入')));
+    // The search also finds a value as the table shows it.
+    await page.fill('#search', '21.5亿元');
+    assert.deepEqual((await rows(page)).map((r) => r.name), ['地区生产总值']);
     await page.fill('#search', '');
-    await page.click('th[data-key="value"] button');
-    await page.click('th[data-key="value"] button');
-    const values = (await rows(page)).map((r) => r.value).filter((v) => v !== '').map(Number);
-    assert.deepEqual(values, [...values].sort((a, b) => b - a), 'descending by value');
-    assert.equal(await page.getAttribute('th[data-key="value"]', 'aria-sort'), 'descending');
+    await page.click('th[data-key="valueBase"] button');
+    await page.click('th[data-key="valueBase"] button');
+    const bases = await page.$$eval('tr[data-value-base]', (trs) => trs.map((t) => t.dataset.valueBase).filter((v) => v !== '').map(Number));
+    assert.deepEqual(bases, [...bases].sort((a, b) => b - a), 'descending by value, units taken into account');
+    const order = (await rows(page)).map((r) => `${r.value}${r.unit}`);
+    assert.ok(order.indexOf('21.5亿元') < order.indexOf('40145元'), '21.5亿元 before 40145元');
+    assert.equal(await page.getAttribute('th[data-key="valueBase"]', 'aria-sort'), 'descending');
     await page.context().close();
   });
 
@@ -198,12 +207,12 @@ describe('the page', () => {
     await page.click('#paste-button');
     await waitForRun(page, runs);
     assert.ok((await rows(page)).some((r) => r.name === '城镇调查失业率' && r.value === '5.5'));
-    // The drop zone opens the file picker from the keyboard.
+    // The file picker opens from the keyboard.
     // (Listen first: Playwright then intercepts the picker before the key is pressed.)
     const chooser = page.waitForEvent('filechooser');
-    await page.focus('#drop-zone');
+    await page.focus('#file-input');
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(ok)));
-    await page.keyboard.press('Enter');
+    await page.keyboard.press('Space');
     assert.ok(await chooser);
     assertLocalOnly(page);
     await page.context().close();
