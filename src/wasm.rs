@@ -5,8 +5,77 @@
 //! lives here or in the page's JavaScript.
 
 use crate::chart::{self, Chart};
+use crate::decode::{self, pdf::PdfItem, DecodeError};
 use crate::model::Report;
 use wasm_bindgen::prelude::*;
+
+/// What `readFile` / `readPdfItems` / `readPasted` give the page: the text and how it was read,
+/// or why it could not be (`error.kind`: `empty`, `too_large`, `pdf`, `image`, …; `error.message`
+/// in Chinese says what to do).
+#[derive(serde::Serialize)]
+struct Read {
+    text: Option<String>,
+    encoding: Option<&'static str>,
+    format: Option<&'static str>,
+    notes: Vec<String>,
+    error: Option<ReadError>,
+}
+
+#[derive(serde::Serialize)]
+struct ReadError {
+    kind: &'static str,
+    message: String,
+}
+
+fn kind_name(e: &DecodeError) -> &'static str {
+    use decode::ErrorKind::*;
+    match e.kind() {
+        Empty => "empty",
+        TooLarge => "too_large",
+        Pdf => "pdf",
+        BrokenPdf => "broken_pdf",
+        Image => "image",
+        LegacyOffice => "legacy_office",
+        NotDocx => "not_docx",
+        BrokenDocx => "broken_docx",
+        Binary => "binary",
+    }
+}
+
+fn read_result(r: Result<decode::Decoded, DecodeError>) -> Result<JsValue, JsError> {
+    let read = match r {
+        Ok(d) => Read { text: Some(d.text), encoding: Some(d.encoding), format: Some(d.format), notes: d.notes, error: None },
+        Err(e) => Read { text: None, encoding: None, format: None, notes: Vec::new(), error: Some(ReadError { kind: kind_name(&e), message: e.message().to_string() }) },
+    };
+    to_js(&read)
+}
+
+/// Read a file's bytes (any format but PDF): `{text, encoding, format, notes}` or `{error}`.
+#[wasm_bindgen(js_name = readFile)]
+pub fn read_file(bytes: &[u8], name: &str) -> Result<JsValue, JsError> {
+    read_result(decode::decode(bytes, Some(name)))
+}
+
+/// The message for a file of `size` bytes if it is too large to read, else `undefined` (the
+/// page asks before reading the file).
+#[wasm_bindgen(js_name = sizeProblem)]
+pub fn size_problem(size: f64) -> Option<String> {
+    (size > decode::MAX_BYTES as f64).then(|| decode::too_large(size as usize).message().to_string())
+}
+
+/// The text of a PDF from pdf.js's text items: `pages` is `[[{s, x, y, w, h}]]`.
+#[wasm_bindgen(js_name = readPdfItems)]
+pub fn read_pdf_items(pages: JsValue) -> Result<JsValue, JsError> {
+    let pages: Vec<Vec<PdfItem>> = serde_wasm_bindgen::from_value(pages).map_err(|e| JsError::new(&format!("内部错误：PDF 文字数据格式不对（{e}）")))?;
+    let text = decode::pdf::join_pages(&pages);
+    read_result(decode::check_length(&text).map(|_| decode::Decoded { text, encoding: "UTF-8", format: "pdf", notes: Vec::new() }))
+}
+
+/// Pasted text: a web page's source is reduced to its visible text.
+#[wasm_bindgen(js_name = readPasted)]
+pub fn read_pasted(text: &str) -> Result<JsValue, JsError> {
+    read_result(decode::decode(text.as_bytes(), None))
+}
 
 /// One analyzed report.
 #[wasm_bindgen]

@@ -1,25 +1,27 @@
 // Report Lens page: thin glue between the user's files and the Rust core (wasm).
-// No analysis happens here: the core returns the report, the charts (SVG) and the exports.
-// Text from a report is only ever inserted with textContent; chart SVG is parsed as XML,
-// stripped of anything active, and imported.
-import init, { Analysis } from './pkg/report_lens.js';
+// No analysis happens here: the core reads the bytes (any encoding, Word, web pages), joins a
+// PDF's text (found by pdf.js, loaded only when a PDF arrives), and returns the report, the
+// charts (SVG) and the exports. Text from a report is only ever inserted with textContent;
+// chart SVG is parsed in an inert template, stripped of anything active, and imported.
+import init, { Analysis, readFile, readPasted, readPdfItems, sizeProblem } from './pkg/report_lens.js';
 
 const $ = (sel) => document.querySelector(sel);
 
-/** Largest text file read (bytes); bigger ones get a message instead of a frozen tab. */
-const MAX_BYTES = 20 * 1024 * 1024;
-
 /** What the tests and the curious can read: readiness and timings. */
-const lens = (window.reportLens = { ready: false, readyMs: null, warm: false, last: null, runs: 0 });
+const lens = (window.reportLens = { ready: false, readyMs: null, warm: false, last: null, runs: 0, pdfjsLoaded: false });
 
 const state = {
   analysis: null, // the wasm handle of what is on screen
   report: null,
   text: '',
   fileName: '',
+  read: null, // how the text was read: {encoding, format, notes}
   sort: { key: null, dir: 1 },
   selected: null,
 };
+
+/** Every file tried in this session: {name, ok, message, doc}; `doc` holds an analysis. */
+const files = [];
 
 /** An error whose message is meant for the user (in Chinese, saying what to do). */
 class UserError extends Error {}
@@ -28,6 +30,7 @@ const KIND = { actual: '结果', target: '目标' };
 const LEVEL = { national: '全国', province: '省级', city: '市级', county: '县级' };
 const BOUND = { about: '左右', at_least: '以上', at_most: '以内' };
 const BASIS = { annual_avg: '年均', cumulative: '累计' };
+const FORMAT = { text: '文本', docx: 'Word 文档', html: '网页', pdf: 'PDF', pasted: '粘贴的文本' };
 
 function setStatus(level, message) {
   const el = $('#status');
@@ -46,50 +49,123 @@ function signed(v) {
 
 // ---------- input ----------
 
-async function readFile(file) {
-  if (file.size === 0) throw new UserError(`“${file.name}”是空文件：请选择一份有内容的报告。`);
-  if (file.size > MAX_BYTES) {
-    const mb = (file.size / 1024 / 1024).toFixed(1);
-    throw new UserError(`“${file.name}”太大（${mb} MB），超过了 20 MB 的上限：请只保留报告正文后再试。`);
-  }
+/** Read a file as the text of a report: `{text, encoding, format, notes}`, or a UserError. */
+async function readAny(file) {
+  const problem = sizeProblem(file.size);
+  if (problem) throw new UserError(problem);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  let text;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UserError(`无法读取“${file.name}”：它不是 UTF-8 编码的文本。请用记事本等工具把它另存为 UTF-8 编码的 .txt 文件，或复制全文粘贴到“或者粘贴报告全文”框中。`);
-  }
-  if (text.includes('\u0000')) {
-    throw new UserError(`“${file.name}”看起来不是文本文件：请选择报告的 .txt 文本，或复制全文粘贴到“或者粘贴报告全文”框中。`);
-  }
-  return text;
+  let read = readFile(bytes, file.name);
+  if (read.error && read.error.kind === 'pdf') read = await readPdf(bytes);
+  if (read.error) throw new UserError(read.error.message);
+  return read;
 }
 
-async function openFiles(files, t0) {
-  const file = files && files[0];
-  if (!file) return;
-  try {
-    setStatus('info', `正在读取“${file.name}”……`);
-    const text = await readFile(file);
-    show(text, file.name, t0);
-  } catch (err) {
-    fail(err);
+let pdfjs = null;
+
+/** pdf.js, shipped with the site and loaded on the first PDF; it parses in its own worker. */
+async function loadPdfjs() {
+  if (!pdfjs) {
+    pdfjs = import('./vendor/pdfjs/pdf.min.mjs').then((m) => {
+      m.GlobalWorkerOptions.workerSrc = new URL('./vendor/pdfjs/pdf.worker.min.mjs', import.meta.url).href;
+      lens.pdfjsLoaded = true;
+      return m;
+    });
   }
+  try {
+    return await pdfjs;
+  } catch (err) {
+    pdfjs = null;
+    throw new UserError(`无法载入 PDF 阅读组件（${err.message}）：请检查网站是否完整部署了 vendor/pdfjs/ 文件夹，或复制 PDF 的正文粘贴到“或者粘贴报告全文”框中。`);
+  }
+}
+
+async function readPdf(bytes) {
+  setStatus('info', '正在载入 PDF 阅读组件……');
+  const lib = await loadPdfjs();
+  let doc;
+  try {
+    doc = await lib.getDocument({
+      data: bytes,
+      cMapUrl: new URL('./vendor/pdfjs/cmaps/', import.meta.url).href,
+      cMapPacked: true,
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+    }).promise;
+  } catch (err) {
+    if (err && err.name === 'PasswordException') {
+      throw new UserError('这个 PDF 已加密（需要密码），无法读取：请用 PDF 阅读器去掉密码后另存，或复制正文粘贴到“或者粘贴报告全文”框中。');
+    }
+    throw new UserError('PDF 文件已损坏，无法读取：请重新下载这个文件，或用 PDF 阅读器打开后另存再试。');
+  }
+  try {
+    const pages = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      setStatus('info', `正在读取 PDF：第 ${p} / ${doc.numPages} 页……`);
+      const page = await doc.getPage(p);
+      const { items } = await page.getTextContent();
+      pages.push(items.filter((i) => 'str' in i).map((i) => ({ s: i.str, x: i.transform[4], y: i.transform[5], w: i.width, h: i.height || Math.abs(i.transform[3]) })));
+    }
+    const read = readPdfItems(pages);
+    if (!read.error && !read.text.trim()) {
+      throw new UserError('这个 PDF 里没有可提取的文字（可能是扫描件）：请先做文字识别（OCR），或复制正文粘贴到“或者粘贴报告全文”框中。');
+    }
+    return read;
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** Read and analyze every file; each gets its own line in the file list. */
+async function openFiles(fileList, t0) {
+  const list = [...(fileList || [])];
+  if (list.length === 0) return;
+  let ok = 0;
+  let firstError = null;
+  for (const file of list) {
+    const entry = { name: file.name, ok: false, message: '正在读取……', doc: null };
+    files.push(entry);
+    renderFiles();
+    try {
+      setStatus('info', `正在读取“${file.name}”……`);
+      const read = await readAny(file);
+      entry.doc = show(read.text, file.name, t0, read);
+      entry.ok = true;
+      entry.message = summaryOf(entry.doc);
+      ok += 1;
+    } catch (err) {
+      entry.message = messageOf(err);
+      firstError = firstError || entry;
+      if (!(err instanceof UserError)) console.error(err);
+    }
+    renderFiles();
+    t0 = performance.now();
+  }
+  if (list.length > 1) {
+    const failed = list.length - ok;
+    setStatus(failed ? 'warning' : 'info', `读取了 ${list.length} 个文件：${ok} 个成功${failed ? `，${failed} 个失败（原因见文件列表）` : ''}。`);
+  } else if (firstError) {
+    setStatus('error', firstError.message);
+  }
+}
+
+function messageOf(err) {
+  if (err instanceof UserError) return err.message;
+  return `出错了：${err && err.message ? err.message : err}。页面上原有的结果保持不变；请重试，或换一个文件。`;
 }
 
 function fail(err) {
-  if (err instanceof UserError) {
-    setStatus('error', err.message);
-  } else {
-    console.error(err);
-    setStatus('error', `出错了：${err && err.message ? err.message : err}。页面上原有的结果保持不变；请重试，或换一个文件。`);
-  }
+  if (!(err instanceof UserError)) console.error(err);
+  setStatus('error', messageOf(err));
 }
 
 // ---------- analysis ----------
 
-/** Analyze `text` and show it; what was on screen stays if the text is not a report. */
-function show(text, fileName, t0 = performance.now()) {
+/**
+ * Analyze `text` and show it. A text that is not a report (no standard indicator at all)
+ * throws a UserError and leaves what is on screen as it was. Returns the shown document.
+ */
+function show(text, fileName, t0 = performance.now(), read = null) {
   if (!text.trim()) throw new UserError('文本是空的：请选择或粘贴一份政府工作报告。');
   const steps = { read: performance.now() - t0 };
   let mark = performance.now();
@@ -102,31 +178,63 @@ function show(text, fileName, t0 = performance.now()) {
   lap('analyze');
   const report = analysis.report();
   lap('report');
-  if (report.indicators.length === 0) {
+  if (report.warnings.some((w) => w.code === 'empty' || w.code === 'no_indicators')) {
     analysis.free();
-    throw new UserError(`在“${fileName}”中没有找到任何指标：请确认这是一份政府工作报告的正文。（页面上原有的结果保持不变。）`);
+    throw new UserError(`在“${fileName}”中没有找到地区生产总值、收入、就业等常见指标：请确认这是一份政府工作报告的正文。（页面上原有的结果保持不变。）`);
   }
   const charts = analysis.charts(chartWidth());
   lap('charts');
-  if (state.analysis) state.analysis.free();
-  Object.assign(state, { analysis, report, text, fileName, selected: null });
-  renderMeta(report, text, analysis.analysisMs);
-  lap('renderMeta');
-  renderCharts(charts);
-  lap('renderCharts');
-  renderTable();
-  lap('renderTable');
-  renderOutline(report);
-  renderText(null);
-  $('#result').hidden = false;
-  lap('renderRest');
+  const doc = { name: fileName, text, read: read || { encoding: 'UTF-8', format: 'pasted', notes: [] }, analysis, report, charts };
+  display(doc, lap);
   const domMs = performance.now() - t0;
   lens.runs += 1;
   lens.last = { fileName, chars: text.length, analysisMs: analysis.analysisMs, domMs, paintMs: null, charts: charts.length, steps };
   requestAnimationFrame(() => setTimeout(() => { lens.last.paintMs = performance.now() - t0; }, 0));
-  const warn = [...new Set(report.warnings.map((w) => w.message))].join(' ');
-  const summary = `已分析“${fileName}”：${report.indicators.length} 项指标，${charts.length} 张图表，用时 ${analysis.analysisMs.toFixed(1)} 毫秒。`;
-  setStatus(warn ? 'warning' : 'info', warn ? `${summary} ${warn}` : summary);
+  const notes = [...new Set([...doc.read.notes, ...report.warnings.map((w) => w.message)])].join(' ');
+  const summary = `已分析“${fileName}”：${summaryOf(doc)}`;
+  setStatus(notes ? 'warning' : 'info', notes ? `${summary} ${notes}` : summary);
+  return doc;
+}
+
+function summaryOf(doc) {
+  return `${FORMAT[doc.read.format] || doc.read.format}，${doc.report.indicators.length} 项指标，${doc.charts.length} 张图表，用时 ${doc.analysis.analysisMs.toFixed(1)} 毫秒。`;
+}
+
+/** Put a document on screen. */
+function display(doc, lap = () => {}) {
+  Object.assign(state, { analysis: doc.analysis, report: doc.report, text: doc.text, fileName: doc.name, read: doc.read, selected: null });
+  renderMeta(doc.report, doc.text, doc.analysis.analysisMs);
+  lap('renderMeta');
+  renderCharts(doc.charts);
+  lap('renderCharts');
+  renderTable();
+  lap('renderTable');
+  renderOutline(doc.report);
+  renderText(null);
+  renderFiles();
+  $('#result').hidden = false;
+  lap('renderRest');
+}
+
+/** The list of files tried: each with its outcome; a successful one can be brought back. */
+function renderFiles() {
+  const ul = $('#files');
+  ul.hidden = files.length === 0;
+  ul.replaceChildren(
+    ...files.map((f) => {
+      const li = document.createElement('li');
+      li.dataset.file = f.name;
+      li.dataset.status = f.doc ? 'ok' : f.message === '正在读取……' ? 'reading' : 'error';
+      const name = f.doc ? button(f.name, () => display(f.doc)) : document.createElement('strong');
+      if (!f.doc) name.textContent = f.name;
+      if (f.doc && f.doc.analysis === state.analysis) li.setAttribute('aria-current', 'true');
+      const msg = document.createElement('span');
+      msg.className = 'msg';
+      msg.textContent = f.message;
+      li.append(name, msg);
+      return li;
+    }),
+  );
 }
 
 // ---------- rendering ----------
@@ -149,6 +257,7 @@ function renderMeta(report, text, ms) {
     ['回顾年度', m.reviewYear && `${m.reviewYear}年`],
     ['计划年度', m.planYear && `${m.planYear}年`],
     ['文件', state.fileName],
+    ['格式', state.read.format === 'text' || state.read.format === 'html' ? `${FORMAT[state.read.format]}（${state.read.encoding}）` : FORMAT[state.read.format] || state.read.format],
     // (Not toLocaleString: loading the locale data costs more than the whole analysis.)
     ['篇幅', `${String(text.length).replace(/\B(?=(\d{3})+$)/g, ',')} 字符`],
     ['指标', `${report.indicators.length} 项`],
@@ -461,14 +570,21 @@ function wire() {
       setStatus('info', '正在载入示例报告……');
       const res = await fetch('samples/tianjun-2022.txt');
       if (!res.ok) throw new UserError('示例报告未能载入：请检查网站是否完整部署了 samples/ 文件夹。');
-      show(await res.text(), 'tianjun-2022.txt（示例：天峻县 2022 年政府工作报告）', t0);
+      const name = 'tianjun-2022.txt（示例）';
+      const doc = show(await res.text(), name, t0, { encoding: 'UTF-8', format: 'text', notes: [] });
+      files.push({ name, ok: true, message: summaryOf(doc), doc });
+      renderFiles();
     } catch (err) {
       fail(err);
     }
   });
   $('#paste-button').addEventListener('click', () => {
     try {
-      show($('#paste-text').value, '粘贴的文本', performance.now());
+      const read = readPasted($('#paste-text').value);
+      if (read.error) throw new UserError(read.error.message);
+      const doc = show(read.text, '粘贴的文本', performance.now(), { ...read, format: read.format === 'html' ? 'html' : 'pasted' });
+      files.push({ name: '粘贴的文本', ok: true, message: summaryOf(doc), doc });
+      renderFiles();
     } catch (err) {
       fail(err);
     }

@@ -154,6 +154,7 @@ fn pdf_text(path: &str) -> Result<String, String> {
         return Err("PDF 文件已损坏或不完整，无法读取：请重新下载这个文件，或用 PDF 阅读器打开后另存再试。".into());
     }
     let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    report_lens::decode::check_length(&text).map_err(|e| e.message().to_string())?;
     if text.trim().is_empty() {
         return Err("这个 PDF 里没有可提取的文字（可能是扫描件）：请先做文字识别（OCR），或复制正文粘贴到网页版中。".into());
     }

@@ -20,6 +20,10 @@ use std::fmt;
 /// over 20 MB; anything much bigger is not a report and would only freeze the page.
 pub const MAX_BYTES: usize = 50 * 1024 * 1024;
 
+/// Longest text analyzed, in characters: twenty times the longest work report, and about a
+/// second of analysis in the page. Longer texts are refused rather than freezing the tab.
+pub const MAX_CHARS: usize = 3_000_000;
+
 /// The text of a report and how it was read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decoded {
@@ -39,6 +43,8 @@ pub enum ErrorKind {
     TooLarge,
     /// A PDF: read by pdf.js in the page, by `pdftotext` in the CLI.
     Pdf,
+    /// A PDF cut short (no `%%EOF` at its end): an interrupted download.
+    BrokenPdf,
     Image,
     /// An OLE2 container: a legacy `.doc`, `.xls`, or an encrypted Office document.
     LegacyOffice,
@@ -92,6 +98,24 @@ pub fn too_large(len: usize) -> DecodeError {
     )
 }
 
+/// The error for a text over [`MAX_CHARS`].
+fn too_long(chars: usize) -> DecodeError {
+    DecodeError::new(
+        ErrorKind::TooLarge,
+        format!("文本太长（约 {} 万字），超过了 {} 万字的上限：一份政府工作报告通常不到 10 万字，请只保留报告正文后再试。", chars / 10_000, MAX_CHARS / 10_000),
+    )
+}
+
+/// Refuse a text longer than [`MAX_CHARS`] (also for text that did not come through
+/// [`decode`]: pasted, or extracted from a PDF).
+pub fn check_length(text: &str) -> Result<(), DecodeError> {
+    // Bytes bound characters from above: count only when it could matter.
+    if text.len() > MAX_CHARS && text.chars().count() > MAX_CHARS {
+        return Err(too_long(text.chars().count()));
+    }
+    Ok(())
+}
+
 /// Read a file's bytes as the text of a report. `name` (the file name, if any) only breaks ties:
 /// a `.html` file is read as a web page even if it does not start like one.
 ///
@@ -115,9 +139,11 @@ pub fn decode(bytes: &[u8], name: Option<&str>) -> Result<Decoded, DecodeError> 
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         let text = docx::text(bytes)?;
+        check_length(&text)?;
         return Ok(Decoded { text, encoding: "UTF-8", format: "docx", notes: Vec::new() });
     }
     let mut d = text(bytes)?;
+    check_length(&d.text)?;
     let lower = name.unwrap_or("").to_ascii_lowercase();
     if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") || html::looks_like_html(&d.text) {
         d.text = html::visible_text(&d.text);
@@ -136,6 +162,10 @@ fn sniff(b: &[u8]) -> Option<DecodeError> {
     };
     // A PDF may have a little junk before its header.
     if b.len() >= 5 && b[..b.len().min(1024)].windows(5).any(|w| w == b"%PDF-") {
+        // Every complete PDF ends with `%%EOF` (perhaps followed by a line break or junk).
+        if !b[b.len().saturating_sub(2048)..].windows(5).any(|w| w == b"%%EOF") {
+            return Some(DecodeError::new(ErrorKind::BrokenPdf, "PDF 文件不完整（可能没有下载完），无法读取：请重新下载这个文件后再试。"));
+        }
         return Some(DecodeError::new(ErrorKind::Pdf, "这是 PDF 文件：请在网页中打开它，或先用 pdftotext 转成文本。"));
     }
     if b.starts_with(b"\x89PNG\r\n\x1a\n") {
@@ -314,7 +344,8 @@ mod tests {
     fn binary_and_known_formats_are_refused() {
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
         assert_eq!(decode(png, Some("a.txt")).unwrap_err().kind(), ErrorKind::Image);
-        assert_eq!(decode(b"%PDF-1.7\n...", None).unwrap_err().kind(), ErrorKind::Pdf);
+        assert_eq!(decode(b"%PDF-1.7\n...\n%%EOF\n", None).unwrap_err().kind(), ErrorKind::Pdf);
+        assert_eq!(decode(b"%PDF-1.7\n1 0 obj <<", None).unwrap_err().kind(), ErrorKind::BrokenPdf);
         assert_eq!(decode(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0], None).unwrap_err().kind(), ErrorKind::LegacyOffice);
         // Pseudo-random bytes.
         let mut x: u32 = 12345;
@@ -336,6 +367,15 @@ mod tests {
         let err = decode(&big, None).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::TooLarge);
         assert!(err.message().contains("50.0 MB"), "{}", err.message());
+    }
+
+    #[test]
+    fn text_length_limit() {
+        let long = "经".repeat(MAX_CHARS + 1);
+        let err = decode(long.as_bytes(), None).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::TooLarge);
+        assert!(err.message().contains("300 万字"), "{}", err.message());
+        assert!(check_length(&"经".repeat(MAX_CHARS)).is_ok());
     }
 
     #[test]

@@ -173,19 +173,19 @@ describe('the page', () => {
     await page.context().close();
   });
 
-  test('a file that is not UTF-8 text: a message in Chinese, and the result stays', async () => {
+  test('a file that is not text: a message in Chinese, and the result stays', async () => {
     const page = await openPage(env.browser, env.base);
     await waitForRun(page, await dropFile(page, 'tianjun-2022.txt', TIANJUN));
     const before = (await rows(page)).length;
-    await dropFile(page, 'report.txt', Buffer.from([0xd5, 0xfe, 0xb8, 0xae, 0xb9, 0xa4, 0xd7, 0xf7, 0xff, 0xfe]));
+    await dropFile(page, 'report.txt', Buffer.from([0x80, 0xff, 0x00, 0xd8, 0x00, 0x81, 0xff, 0x07, 0x80, 0x80]));
     await page.waitForSelector('#status[data-level="error"]');
-    assert.match(await page.textContent('#status'), /不是 UTF-8 编码的文本.*另存为 UTF-8/);
+    assert.match(await page.textContent('#status'), /不是文字.*请选择报告的文本/);
     assert.equal((await rows(page)).length, before, 'the table stays');
     await dropFile(page, 'novel.txt', '从前有座山，山里有座庙，庙里有个老和尚在讲故事。');
-    await page.waitForFunction(() => /没有找到任何指标/.test(document.querySelector('#status').textContent));
+    await page.waitForFunction(() => /没有找到地区生产总值/.test(document.querySelector('#status').textContent));
     assert.equal((await rows(page)).length, before, 'the table stays');
     await dropFile(page, 'empty.txt', '');
-    await page.waitForFunction(() => /空文件/.test(document.querySelector('#status').textContent));
+    await page.waitForFunction(() => /文件是空的/.test(document.querySelector('#status').textContent));
     assert.equal((await rows(page)).length, before);
     assert.deepEqual(page.problems, []);
     await page.context().close();
