@@ -97,3 +97,24 @@ fn exports_and_empty_input() {
     assert_eq!(get(&warnings.get(0), "code").as_string().as_deref(), Some("empty"));
     assert_eq!(Array::from(&empty.charts(None).unwrap()).length(), 0);
 }
+
+#[wasm_bindgen_test]
+fn files_are_read_in_the_browser_too() {
+    // GBK through the browser's own decoder, Word through the core's zip and XML reader.
+    let gbk = report_lens::wasm::read_file(include_bytes!("fixtures/formats/tianjun-2022.gbk.txt"), "tianjun-2022.gbk.txt").unwrap();
+    assert_eq!(get(&gbk, "encoding").as_string().as_deref(), Some("GB18030"));
+    assert_eq!(get(&gbk, "text").as_string().as_deref(), Some(TIANJUN));
+    assert!(get(&gbk, "error").is_null());
+    let docx = report_lens::wasm::read_file(include_bytes!("fixtures/formats/tianjun-2022.docx"), "tianjun-2022.docx").unwrap();
+    assert_eq!(get(&docx, "format").as_string().as_deref(), Some("docx"));
+    assert!(get(&docx, "text").as_string().unwrap().contains("农村常住居民人均可支配收入 16883"));
+    let png = report_lens::wasm::read_file(include_bytes!("fixtures/bad/image.png"), "image.png").unwrap();
+    let err = get(&png, "error");
+    assert_eq!(get(&err, "kind").as_string().as_deref(), Some("image"));
+    assert!(get(&err, "message").as_string().unwrap().contains("这是一张图片"));
+    assert!(get(&png, "text").is_null());
+    let pdf = report_lens::wasm::read_file(include_bytes!("fixtures/formats/tianjun-2022.pdf"), "t.pdf").unwrap();
+    assert_eq!(get(&get(&pdf, "error"), "kind").as_string().as_deref(), Some("pdf"));
+    assert_eq!(report_lens::wasm::size_problem(10.0), None);
+    assert!(report_lens::wasm::size_problem(200.0 * 1024.0 * 1024.0).unwrap().contains("200.0 MB"));
+}

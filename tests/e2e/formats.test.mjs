@@ -148,6 +148,35 @@ describe('bad input', () => {
     await page.context().close();
   });
 
+  test('a text of nearly a million characters is analyzed (measured), a longer one refused', async () => {
+    const page = await openPage(env.browser, env.base);
+    await page.waitForFunction(() => window.reportLens.warm);
+    const text = fixture('tianjun-2022.txt').toString('utf8').repeat(71);
+    const runs = await page.evaluate(() => window.reportLens.runs);
+    await page.evaluate((t) => {
+      window.__big = new File([t], 'big-but-allowed.txt');
+    }, text);
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(window.__big);
+      document.querySelector('#drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await waitForRun(page, runs);
+    await page.waitForFunction(() => window.reportLens.last.paintMs !== null);
+    const last = await page.evaluate(() => window.reportLens.last);
+    record('bigText', { chars: last.chars, analysisMs: Math.round(last.analysisMs), dropToChartsMs: Math.round(last.paintMs), steps: last.steps });
+    assert.equal(last.chars, text.length);
+    // Over the limit: refused with a message.
+    await page.evaluate((t) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], 'too-long.txt'));
+      document.querySelector('#drop-zone').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, text + text);
+    await page.waitForFunction(() => /文本太长/.test(document.querySelector('#status').textContent));
+    assert.match(await page.textContent('#status'), /超过了 100 万字的上限/);
+    await page.context().close();
+  });
+
   test('pasted web-page source is reduced to its text', async () => {
     const page = await openPage(env.browser, env.base);
     const runs = await page.evaluate(() => window.reportLens.runs);
