@@ -56,3 +56,38 @@ pub fn table<'a>(reports: impl IntoIterator<Item = (&'a str, &'a [Indicator])>) 
     }
     out
 }
+
+/// The header of the targets table (`report-lens compare --format csv`).
+pub const TARGETS_HEADER: &[&str] = &[
+    "name", "region", "period", "measure", "targetValue", "targetUnit", "targetChangePct", "targetChangePctHigh", "targetBound", "resultValue", "resultUnit",
+    "resultChangePct", "status", "targetFile", "resultFile",
+];
+
+/// Targets against results as CSV, one row per target.
+pub fn targets_table(checks: &[crate::compare::TargetCheck]) -> String {
+    let mut out = TARGETS_HEADER.join(",");
+    out.push('\n');
+    for c in checks {
+        let r = c.result.as_ref();
+        let cells = [
+            field(&c.name),
+            field(&c.region),
+            field(&c.period),
+            c.measure.to_string(),
+            num(c.target.value),
+            field(c.target.unit.as_deref().unwrap_or("")),
+            num(c.target.change_pct),
+            num(c.target.change_pct_high),
+            c.target.bound.map(|b| b.as_str()).unwrap_or("").to_string(),
+            num(r.and_then(|r| r.value)),
+            field(r.and_then(|r| r.unit.as_deref()).unwrap_or("")),
+            num(r.and_then(|r| r.change_pct)),
+            c.status.as_str().to_string(),
+            field(&c.target.file),
+            field(r.map_or("", |r| r.file.as_str())),
+        ];
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}

@@ -17,6 +17,7 @@
 //! [`analyze`].
 
 pub mod chart;
+pub mod compare;
 pub mod csv;
 pub mod decode;
 pub mod indicator;

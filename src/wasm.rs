@@ -80,6 +80,7 @@ pub fn read_pasted(text: &str) -> Result<JsValue, JsError> {
 /// One analyzed report.
 #[wasm_bindgen]
 pub struct Analysis {
+    text: String,
     report: Report,
     charts: Option<(u32, Vec<Chart>)>,
     analysis_ms: f64,
@@ -103,7 +104,7 @@ impl Analysis {
     pub fn new(text: &str) -> Analysis {
         let t0 = now();
         let report = crate::analyze(text);
-        Analysis { report, charts: None, analysis_ms: now() - t0 }
+        Analysis { text: text.to_string(), report, charts: None, analysis_ms: now() - t0 }
     }
 
     /// Milliseconds the analysis took in the core.
@@ -138,5 +139,145 @@ impl Analysis {
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> Result<String, JsError> {
         serde_json::to_string_pretty(&self.report).map_err(|e| JsError::new(&format!("内部错误：无法生成 JSON（{e}）")))
+    }
+}
+
+/// Several reports together: the comparison view's handle.
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct Workspace {
+    docs: Vec<Doc>,
+    next_id: u32,
+}
+
+struct Doc {
+    id: u32,
+    file: String,
+    /// The clean text, for counting terms and quoting sentences.
+    clean: String,
+    report: Report,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct DocRef<'a> {
+    id: u32,
+    file: &'a str,
+    label: String,
+    region: Option<&'a str>,
+    level: Option<crate::model::Level>,
+    review_year: Option<i32>,
+    plan_year: Option<i32>,
+}
+
+#[derive(serde::Serialize)]
+struct Sentences<'a> {
+    file: &'a str,
+    label: String,
+    sentences: Vec<String>,
+}
+
+#[wasm_bindgen]
+impl Workspace {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Workspace {
+        Workspace::default()
+    }
+
+    /// Add an analyzed report under the name `file`; returns its id.
+    pub fn add(&mut self, analysis: &Analysis, file: &str) -> u32 {
+        self.next_id += 1;
+        let clean = crate::normalize::normalize(&analysis.text).text;
+        self.docs.push(Doc { id: self.next_id, file: file.to_string(), clean, report: analysis.report.clone() });
+        self.next_id
+    }
+
+    pub fn remove(&mut self, id: u32) {
+        self.docs.retain(|d| d.id != id);
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn size(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// A short label per report (`全国2024年`, `北京市2026年`), unique within the workspace.
+    fn labels(&self) -> Vec<String> {
+        let base: Vec<String> = self
+            .docs
+            .iter()
+            .map(|d| {
+                let region = match d.report.meta.region.as_deref() {
+                    Some("中华人民共和国") => "全国",
+                    Some(r) => r,
+                    None => "",
+                };
+                match d.report.meta.plan_year {
+                    Some(y) => format!("{region}{y}年"),
+                    None => format!("{region}{}", d.file),
+                }
+            })
+            .collect();
+        base.iter().enumerate().map(|(k, l)| if base.iter().filter(|o| *o == l).count() > 1 { format!("{l}（{}）", self.docs[k].file) } else { l.clone() }).collect()
+    }
+
+    /// The loaded reports: `[{id, file, label, region, level, reviewYear, planYear}]`.
+    pub fn reports(&self) -> Result<JsValue, JsError> {
+        let labels = self.labels();
+        let refs: Vec<DocRef> = self
+            .docs
+            .iter()
+            .zip(labels)
+            .map(|(d, label)| DocRef { id: d.id, file: &d.file, label, region: d.report.meta.region.as_deref(), level: d.report.meta.level, review_year: d.report.meta.review_year, plan_year: d.report.meta.plan_year })
+            .collect();
+        to_js(&refs)
+    }
+
+    fn comparison_data(&self) -> crate::compare::Comparison {
+        let inputs: Vec<crate::compare::Input> = self.docs.iter().map(|d| crate::compare::Input { file: &d.file, report: &d.report }).collect();
+        crate::compare::compare(&inputs)
+    }
+
+    fn terms_of(&self, extra: &[String]) -> Vec<crate::compare::TermCount> {
+        let mut terms: Vec<&str> = crate::compare::TERMS.to_vec();
+        for t in extra.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+            if !terms.contains(&t) {
+                terms.push(t);
+            }
+        }
+        let texts: Vec<(&str, &str)> = self.docs.iter().map(|d| (d.file.as_str(), d.clean.as_str())).collect();
+        crate::compare::term_counts(&texts, &terms)
+    }
+
+    /// `{reports, series, targets, regions, terms}` (see `report-lens compare`).
+    pub fn comparison(&self, extra_terms: Vec<String>) -> Result<JsValue, JsError> {
+        #[derive(serde::Serialize)]
+        struct Out {
+            #[serde(flatten)]
+            comparison: crate::compare::Comparison,
+            terms: Vec<crate::compare::TermCount>,
+            labels: Vec<String>,
+        }
+        to_js(&Out { comparison: self.comparison_data(), terms: self.terms_of(&extra_terms), labels: self.labels() })
+    }
+
+    /// The comparison charts, `width` pixels wide; the trend shows the series `(region, name)`
+    /// when given, else the economy's growth.
+    pub fn charts(&self, width: u32, trend_region: Option<String>, trend_name: Option<String>, extra_terms: Vec<String>) -> Result<JsValue, JsError> {
+        let c = self.comparison_data();
+        let trend = trend_region.as_deref().zip(trend_name.as_deref());
+        to_js(&chart::compare::charts(&c, trend, &self.terms_of(&extra_terms), &self.labels(), width))
+    }
+
+    /// The sentences that contain `term`, per report (at most 30 each).
+    pub fn sentences(&self, term: &str) -> Result<JsValue, JsError> {
+        let out: Vec<Sentences> = self.docs.iter().zip(self.labels()).map(|(d, label)| Sentences { file: &d.file, label, sentences: crate::compare::sentences_with(&d.clean, term, 30) }).collect();
+        to_js(&out)
+    }
+
+    /// Targets against results as CSV.
+    #[wasm_bindgen(js_name = targetsCsv)]
+    pub fn targets_csv(&self) -> String {
+        crate::csv::targets_table(&self.comparison_data().targets)
     }
 }

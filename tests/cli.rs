@@ -119,3 +119,32 @@ fn a_bad_file_does_not_stop_the_others() {
     assert_eq!(v[1]["source"]["encoding"], "GB18030");
     assert!(String::from_utf8(out.stderr).unwrap().contains("image.png：这是一张图片"));
 }
+
+/// `compare` over the national reports: the same targets table as the library builds, with the
+/// 2023 GDP target (5%左右, 2023 report) met by the 2023 result (5.2%, 2024 report).
+#[test]
+fn compare_builds_the_targets_table() {
+    let files: Vec<String> = [2019, 2021, 2022, 2023, 2024, 2025].iter().map(|y| fixture(&format!("national/national-{y}.txt"))).collect();
+    let out = bin().arg("compare").args(&files).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["reports"].as_array().unwrap().len(), 6);
+    assert_eq!(v["reports"][3]["planYear"], 2023);
+    let gdp = v["series"].as_array().unwrap().iter().find(|s| s["name"] == "国内生产总值").unwrap();
+    assert!(gdp["points"].as_array().unwrap().iter().any(|p| p["period"] == "2023" && p["kind"] == "actual" && p["changePct"] == 5.2));
+    let t = v["targets"].as_array().unwrap().iter().find(|t| t["name"] == "国内生产总值" && t["period"] == "2023").unwrap();
+    assert_eq!(t["target"]["changePct"], 5.0);
+    assert_eq!(t["target"]["bound"], "about");
+    assert_eq!(t["result"]["changePct"], 5.2);
+    assert_eq!(t["status"], "met");
+
+    // The CSV is the library's table for the same files.
+    let out = bin().args(["compare", "--format", "csv"]).args(&files).output().unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let reports: Vec<(String, report_lens::Report)> = files.iter().map(|f| (f.clone(), report_lens::analyze(&std::fs::read_to_string(f).unwrap()))).collect();
+    let inputs: Vec<report_lens::compare::Input> = reports.iter().map(|(f, r)| report_lens::compare::Input { file: f, report: r }).collect();
+    assert_eq!(csv, report_lens::csv::targets_table(&report_lens::compare::compare(&inputs).targets));
+    let row = csv.lines().find(|l| l.starts_with("国内生产总值,中华人民共和国,2023,change,")).unwrap();
+    assert!(row.contains(",5,,about,126,万亿元,5.2,met,"), "{row}");
+    assert!(csv.lines().any(|l| l.starts_with("国内生产总值,中华人民共和国,2022,change,") && l.contains(",missed,")));
+}

@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! report-lens analyze FILE... [--format json|csv]
+//! report-lens compare FILE... [--format json|csv]
 //! ```
 //!
 //! Files may be text in UTF-8, UTF-16 or GB18030/GBK, Word (`.docx`), web pages, or PDF (read
@@ -14,7 +15,7 @@ use report_lens::{analyze, csv, Report};
 use std::io::Write;
 use std::process::ExitCode;
 
-const USAGE: &str = "用法: report-lens analyze 文件... [--format json|csv]\nusage: report-lens analyze FILE... [--format json|csv]";
+const USAGE: &str = "用法: report-lens analyze 文件... [--format json|csv]\n      report-lens compare 文件... [--format json|csv]\nusage: report-lens analyze FILE... [--format json|csv]\n       report-lens compare FILE... [--format json|csv]";
 
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
@@ -43,7 +44,7 @@ fn run(args: &[String]) -> Result<String, String> {
     if cmd == "-h" || cmd == "--help" {
         return Ok(format!("{USAGE}\n"));
     }
-    if cmd != "analyze" {
+    if cmd != "analyze" && cmd != "compare" {
         return Err(format!("未知命令“{cmd}”。\n{USAGE}"));
     }
     let mut format = Format::Json;
@@ -88,6 +89,7 @@ fn run(args: &[String]) -> Result<String, String> {
     }
     let out = match format {
         _ if reports.is_empty() => String::new(),
+        _ if cmd == "compare" => compare_output(&reports, format)?,
         Format::Json => {
             let value = |f: &str, s: &Source, r: &Report, with_file: bool| {
                 let mut v = serde_json::to_value(r).unwrap_or_default();
@@ -117,6 +119,30 @@ fn run(args: &[String]) -> Result<String, String> {
         let _ = stdout.write_all(out.as_bytes());
         Err(errors.join("\n"))
     }
+}
+
+/// `compare`: series by year, targets against results, regions side by side, term counts.
+fn compare_output(reports: &[(String, Source, Report)], format: Format) -> Result<String, String> {
+    use report_lens::compare::{compare, term_counts, Input, TERMS};
+    let inputs: Vec<Input> = reports.iter().map(|(f, _, r)| Input { file: f, report: r }).collect();
+    let c = compare(&inputs);
+    Ok(match format {
+        Format::Csv => csv::targets_table(&c.targets),
+        Format::Json => {
+            let mut v = serde_json::to_value(&c).map_err(|e| format!("无法生成 JSON：{e}"))?;
+            let clean: Vec<(String, String)> = reports.iter().map(|(f, _, _)| (f.clone(), read_clean(f))).collect();
+            let refs: Vec<(&str, &str)> = clean.iter().map(|(f, t)| (f.as_str(), t.as_str())).collect();
+            if let Some(o) = v.as_object_mut() {
+                o.insert("terms".into(), serde_json::to_value(term_counts(&refs, TERMS)).unwrap_or_default());
+            }
+            serde_json::to_string_pretty(&v).map_err(|e| format!("无法生成 JSON：{e}"))? + "\n"
+        }
+    })
+}
+
+/// The clean text of a file (already read once without error), for counting terms.
+fn read_clean(path: &str) -> String {
+    read_report(path).map(|(t, _)| report_lens::normalize::normalize(&t).text).unwrap_or_default()
 }
 
 /// How a file was read.

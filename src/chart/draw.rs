@@ -11,6 +11,12 @@ pub(super) const WIDTH: u32 = 720;
 const FONT: &str = "sans-serif";
 const RESULT: RGBColor = RGBColor(31, 119, 180);
 const TARGET: RGBColor = RGBColor(255, 127, 14);
+/// Series colours: results, targets, then more for charts with several reports.
+const PALETTE: [RGBColor; 8] = [RESULT, TARGET, RGBColor(44, 160, 44), RGBColor(214, 39, 40), RGBColor(148, 103, 189), RGBColor(140, 86, 75), RGBColor(227, 119, 194), RGBColor(127, 127, 127)];
+
+fn color(series: usize) -> RGBColor {
+    PALETTE[series % PALETTE.len()]
+}
 const TEXT: RGBColor = RGBColor(40, 40, 40);
 
 /// A hover box in pixels, with its tooltip.
@@ -43,10 +49,12 @@ fn axis_name(name: &str, width: u32) -> String {
     }
 }
 
-/// Horizontal bars, one row per name, up to two bars per row (result and target).
-/// Returns the SVG and how many bars it drew.
-pub(super) fn horizontal(width: u32, title: &str, x_desc: &str, rows: &[Row], legend: &[String; 2]) -> Option<(String, usize)> {
-    let height = 90 + 34 * rows.len() as u32 + 40;
+/// Horizontal bars, one row per name, one bar per series in each row (`legend` names the
+/// series: result and target, or one per report). Returns the SVG and how many bars it drew.
+pub(super) fn horizontal(width: u32, title: &str, x_desc: &str, rows: &[Row], legend: &[String]) -> Option<(String, usize)> {
+    let n = legend.len().max(1) as u32;
+    let row_height = if n <= 2 { 34 } else { 14 + 10 * n };
+    let height = 90 + row_height * rows.len() as u32 + 40;
     let mut svg = String::new();
     let hits = {
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
@@ -58,7 +66,7 @@ pub(super) fn horizontal(width: u32, title: &str, x_desc: &str, rows: &[Row], le
     Some((finish(svg, title, hits), bars))
 }
 
-fn draw_horizontal<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, title: &str, x_desc: &str, rows: &[Row], legend: &[String; 2]) -> DrawResult<Vec<Hit>, DB> {
+fn draw_horizontal<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, title: &str, x_desc: &str, rows: &[Row], legend: &[String]) -> DrawResult<Vec<Hit>, DB> {
     root.fill(&WHITE)?;
     let n = rows.len() as f64;
     let values = rows.iter().flat_map(|r| r.bars.iter().map(|b| b.to));
@@ -87,18 +95,24 @@ fn draw_horizontal<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, title: &st
         .x_label_formatter(&|v| fmt_num(*v))
         .light_line_style(WHITE.mix(0.0))
         .draw()?;
-    let two = rows.iter().any(|r| r.bars.len() > 1 || r.bars.iter().any(|b| b.target));
+    // As many slots per row as series appear (one series: one thick bar).
+    let series = rows.iter().flat_map(|r| r.bars.iter().map(|b| b.series + 1)).max().unwrap_or(1).max(legend.len());
     let mut hits = Vec::new();
-    let mut drawn = [false, false];
+    let mut drawn = vec![false; series];
     for (i, row) in rows.iter().enumerate() {
         // Row i from the top occupies y in [n - i - 1, n - i].
         let top = n - i as f64;
-        let slots: Vec<(f64, f64)> = if two { vec![(top - 0.14, top - 0.5), (top - 0.5, top - 0.86)] } else { vec![(top - 0.2, top - 0.8)] };
+        let slot_of = |k: usize| -> (f64, f64) {
+            if series == 1 {
+                return (top - 0.2, top - 0.8);
+            }
+            let h = 0.72 / series as f64;
+            (top - 0.14 - h * k as f64, top - 0.14 - h * (k + 1) as f64)
+        };
         for bar in &row.bars {
-            let slot = if two && bar.target { slots[1] } else { slots[0] };
-            let color = if bar.target { TARGET } else { RESULT };
-            chart.draw_series(std::iter::once(Rectangle::new([(bar.from, slot.0), (bar.to, slot.1)], color.filled())))?;
-            drawn[usize::from(bar.target)] = true;
+            let slot = slot_of(bar.series);
+            chart.draw_series(std::iter::once(Rectangle::new([(bar.from, slot.0), (bar.to, slot.1)], color(bar.series).filled())))?;
+            drawn[bar.series] = true;
             hits.push(hit(&chart, bar, slot));
             let (px, py) = chart.backend_coord(&(bar.to, (slot.0 + slot.1) / 2.0));
             let anchor = if bar.to < 0.0 { HPos::Right } else { HPos::Left };
@@ -113,12 +127,11 @@ fn draw_horizontal<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, title: &st
     // The key, under the title at the right (inside the plot it would hide bars).
     let mut x = width as i32 - 20;
     let style = TextStyle::from((FONT, 16).into_font()).color(&TEXT).pos(Pos::new(HPos::Right, VPos::Center));
-    for k in [1, 0] {
-        if drawn[k] && !legend[k].is_empty() {
-            let w = legend[k].chars().count() as i32 * 12;
+    for k in (0..legend.len()).rev() {
+        if drawn.get(k).copied().unwrap_or(false) && !legend[k].is_empty() {
+            let w = legend[k].chars().map(|c| if c.is_ascii() { 8 } else { 13 }).sum::<i32>();
             root.draw_text(&legend[k], &style, (x, 48))?;
-            let color = if k == 1 { TARGET } else { RESULT };
-            root.draw(&Rectangle::new([(x - w - 20, 41), (x - w - 5, 55)], color.filled()))?;
+            root.draw(&Rectangle::new([(x - w - 20, 41), (x - w - 5, 55)], color(k).filled()))?;
             x -= w + 36;
         }
     }
@@ -223,4 +236,97 @@ fn finish(svg: String, title: &str, hits: Vec<Hit>) -> String {
     }
     out.push_str(&svg[close..]);
     out
+}
+
+/// One point of a trend: year, number, text beside it, tooltip.
+pub(super) struct TrendPoint {
+    pub year: i32,
+    pub y: f64,
+    /// Upper end of a target range.
+    pub high: Option<f64>,
+    pub label: String,
+    pub tip: String,
+}
+
+/// Results as a line with dots, targets as triangles (a range as a bar from low to high).
+pub(super) fn trend(width: u32, title: &str, y_desc: &str, results: &[TrendPoint], targets: &[TrendPoint], legend: [&str; 2]) -> Option<(String, usize)> {
+    let mut svg = String::new();
+    let hits = {
+        let root = SVGBackend::with_string(&mut svg, (width, 400)).into_drawing_area();
+        let hits = draw_trend(&root, title, y_desc, results, targets, legend).ok()?;
+        root.present().ok()?;
+        hits
+    };
+    let n = hits.len();
+    Some((finish(svg, title, hits), n))
+}
+
+fn draw_trend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, title: &str, y_desc: &str, results: &[TrendPoint], targets: &[TrendPoint], legend: [&str; 2]) -> DrawResult<Vec<Hit>, DB> {
+    root.fill(&WHITE)?;
+    let all = results.iter().chain(targets);
+    let (y0, y1) = all.clone().fold((f64::MAX, f64::MIN), |(lo, hi), p| (lo.min(p.y), hi.max(p.high.unwrap_or(p.y))));
+    let (x0, x1) = all.fold((i32::MAX, i32::MIN), |(lo, hi), p| (lo.min(p.year), hi.max(p.year)));
+    let span = (y1 - y0).abs().max(1e-9);
+    let (lo, hi) = ((y0 - span * 0.25).min(0.0f64.max(y0 - span * 0.25)), y1 + span * 0.3);
+    let lo = if y0 >= 0.0 { lo.max(0.0) } else { lo };
+    let body = header(root, title)?;
+    let mut chart = ChartBuilder::on(&body)
+        .margin(12)
+        .margin_right(24)
+        .x_label_area_size(40)
+        .y_label_area_size(60)
+        .build_cartesian_2d((x0 as f64 - 0.5)..(x1 as f64 + 0.5), lo..hi.max(lo + 1.0))?;
+    let years = (x1 - x0 + 1).max(1) as usize;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(years.min(12))
+        .y_labels(6)
+        .y_desc(y_desc)
+        .x_label_formatter(&|v| if (v - v.round()).abs() < 0.01 { format!("{}", v.round() as i32) } else { String::new() })
+        .y_label_formatter(&|v| fmt_num(*v))
+        .label_style((FONT, 15).into_font().color(&TEXT))
+        .axis_desc_style((FONT, 15).into_font().color(&TEXT))
+        .light_line_style(WHITE.mix(0.0))
+        .draw()?;
+    let mut hits = Vec::new();
+    // The line joins consecutive years only: a year without a report leaves a gap.
+    let mut run: Vec<(f64, f64)> = Vec::new();
+    for (k, p) in results.iter().enumerate() {
+        if k > 0 && p.year != results[k - 1].year + 1 {
+            chart.draw_series(LineSeries::new(std::mem::take(&mut run), RESULT.stroke_width(3)))?;
+        }
+        run.push((p.year as f64, p.y));
+    }
+    chart.draw_series(LineSeries::new(run, RESULT.stroke_width(3)))?;
+    let label_style = TextStyle::from((FONT, 14).into_font()).color(&TEXT);
+    let mut mark = |chart: &ChartContext<'_, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>, p: &TrendPoint, dy: i32, pos: VPos| -> DrawResult<(), DB> {
+        let (px, py) = chart.backend_coord(&(p.year as f64, p.y));
+        hits.push(Hit { x0: px - 7, y0: py - 7, x1: px + 7, y1: py + 7, tip: p.tip.clone() });
+        root.draw_text(&p.label, &label_style.pos(Pos::new(HPos::Center, pos)), (px, py + dy))?;
+        Ok(())
+    };
+    for p in results {
+        chart.draw_series(std::iter::once(Circle::new((p.year as f64, p.y), 5, RESULT.filled())))?;
+        mark(&chart, p, -10, VPos::Bottom)?;
+    }
+    for p in targets {
+        if let Some(h) = p.high {
+            chart.draw_series(std::iter::once(Rectangle::new([(p.year as f64 - 0.06, p.y), (p.year as f64 + 0.06, h)], TARGET.mix(0.5).filled())))?;
+        }
+        let (px, py) = chart.backend_coord(&(p.year as f64, p.y));
+        root.draw(&Polygon::new(vec![(px, py - 7), (px - 7, py + 6), (px + 7, py + 6)], TARGET.filled()))?;
+        mark(&chart, p, 10, VPos::Top)?;
+    }
+    // The key.
+    let style = TextStyle::from((FONT, 16).into_font()).color(&TEXT).pos(Pos::new(HPos::Right, VPos::Center));
+    let width = root.dim_in_pixel().0 as i32;
+    let w1 = legend[1].chars().count() as i32 * 13;
+    root.draw_text(legend[1], &style, (width - 20, 48))?;
+    root.draw(&Polygon::new(vec![(width - 20 - w1 - 12, 41), (width - 20 - w1 - 19, 54), (width - 20 - w1 - 5, 54)], TARGET.filled()))?;
+    let x = width - 20 - w1 - 36;
+    let w0 = legend[0].chars().count() as i32 * 13;
+    root.draw_text(legend[0], &style, (x, 48))?;
+    root.draw(&Circle::new((x - w0 - 12, 48), 5, RESULT.filled()))?;
+    Ok(hits)
 }

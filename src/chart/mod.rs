@@ -6,6 +6,7 @@
 //! `<title>` (the exact number and the sentence it came from): hovering shows it in the page and
 //! in a downloaded SVG alike.
 
+pub mod compare;
 mod draw;
 
 use crate::model::{Bound, Indicator, Kind, Report};
@@ -35,7 +36,8 @@ pub(crate) struct Bar {
     pub label: String,
     /// Tooltip: name, exact number, and the source sentence.
     pub tip: String,
-    pub target: bool,
+    /// Which series it belongs to: 0 results, 1 targets (or one per report).
+    pub series: usize,
 }
 
 /// A row of a horizontal bar chart: a name and its bars (one or two).
@@ -82,7 +84,7 @@ fn change_bound(i: &Indicator) -> Option<Bound> {
     }
 }
 
-fn bound_word(b: Option<Bound>) -> &'static str {
+pub(crate) fn bound_word(b: Option<Bound>) -> &'static str {
     match b {
         Some(Bound::About) => "左右",
         Some(Bound::AtLeast) => "以上",
@@ -103,7 +105,7 @@ pub(crate) fn fmt_num(v: f64) -> String {
 }
 
 /// The quote on one line, without PDF page markers, shortened for a tooltip.
-fn short_quote(q: &str) -> String {
+pub(crate) fn short_quote(q: &str) -> String {
     let flat: String = q.lines().filter(|l| !crate::normalize::is_page_marker(l)).flat_map(str::split_whitespace).collect();
     let n = flat.chars().count();
     if n > 80 {
@@ -129,7 +131,7 @@ fn tip_change(pct: f64, high: Option<f64>, bound: Option<Bound>) -> String {
 }
 
 /// `增长9.7%` or `下降9.7%`.
-fn change_words(pct: f64) -> String {
+pub(crate) fn change_words(pct: f64) -> String {
     if pct < 0.0 {
         format!("下降{}%", fmt_num(-pct))
     } else {
@@ -157,7 +159,7 @@ fn growth(report: &Report, width: u32) -> Option<Chart> {
         let b = change_bound(i);
         let label = growth_label(pct, i.change_pct_high, b);
         let what = if target { format!("{}年目标", plan) } else { format!("{}年结果", review) };
-        let bar = Bar { from: 0.0, to: pct, label: label.clone(), tip: format!("{}（{what}）：{}\n原文：{}", i.name, tip_change(pct, i.change_pct_high, b), short_quote(&i.quote)), target };
+        let bar = Bar { from: 0.0, to: pct, label: label.clone(), tip: format!("{}（{what}）：{}\n原文：{}", i.name, tip_change(pct, i.change_pct_high, b), short_quote(&i.quote)), series: usize::from(target) };
         match rows.iter_mut().find(|r| r.name == i.name) {
             Some(r) => r.bars.push(bar),
             None => rows.push(Row { name: i.name.clone(), bars: vec![bar] }),
@@ -166,7 +168,7 @@ fn growth(report: &Report, width: u32) -> Option<Chart> {
     rows.truncate(16);
     for r in &mut rows {
         // Result above target in every row.
-        r.bars.sort_by_key(|b| b.target);
+        r.bars.sort_by_key(|b| b.series);
     }
     if rows.is_empty() {
         return None;
@@ -256,12 +258,12 @@ fn levels(report: &Report, width: u32) -> Option<Chart> {
             let label = format!("{}{}", fmt_num(v), bound_word(i.bound));
             Row {
                 name: i.name.clone(),
-                bars: vec![Bar { from: 0.0, to: v, label, tip: format!("{}（{review}年）：{written}{}{growth}\n原文：{}", i.name, bound_word(i.bound), short_quote(&i.quote)), target: false }],
+                bars: vec![Bar { from: 0.0, to: v, label, tip: format!("{}（{review}年）：{written}{}{growth}\n原文：{}", i.name, bound_word(i.bound), short_quote(&i.quote)), series: 0 }],
             }
         })
         .collect();
     let title = titled(report, format!("总量指标（{review}年，{unit}）"));
-    let (svg, bars) = draw::horizontal(width, &title, &unit, &rows, &[String::new(), String::new()])?;
+    let (svg, bars) = draw::horizontal(width, &title, &unit, &rows, &[String::new()])?;
     Some(Chart { id: "levels", title, unit, svg, bars })
 }
 
