@@ -139,6 +139,8 @@ pub struct RegionRow {
     pub income_growth: Option<f64>,
     pub urban_income: Option<f64>,
     pub rural_income: Option<f64>,
+    pub urban_income_growth: Option<f64>,
+    pub rural_income_growth: Option<f64>,
 }
 
 /// How far short of a `左右` target a result may fall (or, for a ceiling, how far above it
@@ -385,6 +387,8 @@ fn regions(inputs: &[Input]) -> Vec<RegionYear> {
                 income_growth: find("居民人均可支配收入", Kind::Actual, year, true).and_then(|i| i.change_pct),
                 urban_income: find("城镇常住居民人均可支配收入", Kind::Actual, year, false).and_then(yuan),
                 rural_income: find("农村常住居民人均可支配收入", Kind::Actual, year, false).and_then(yuan),
+                urban_income_growth: find("城镇常住居民人均可支配收入", Kind::Actual, year, true).and_then(|i| i.change_pct),
+                rural_income_growth: find("农村常住居民人均可支配收入", Kind::Actual, year, true).and_then(|i| i.change_pct),
             });
         }
         if rows.len() >= 2 {

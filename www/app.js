@@ -3,7 +3,7 @@
 // PDF's text (found by pdf.js, loaded only when a PDF arrives), and returns the report, the
 // charts (SVG) and the exports. Text from a report is only ever inserted with textContent;
 // chart SVG is parsed in an inert template, stripped of anything active, and imported.
-import init, { Analysis, readFile, readPasted, readPdfItems, sizeProblem } from './pkg/report_lens.js';
+import init, { Analysis, Workspace, readFile, readPasted, readPdfItems, sizeProblem } from './pkg/report_lens.js';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -22,6 +22,12 @@ const state = {
 
 /** Every file tried in this session: {name, ok, message, doc}; `doc` holds an analysis. */
 const files = [];
+
+/** The reports loaded together, for the comparison view (created once the engine is up). */
+let ws = null;
+
+/** Comparison settings: the series shown as a trend, the user's own terms. */
+const cmp = { trend: null, terms: [], term: null };
 
 /** An error whose message is meant for the user (in Chinese, saying what to do). */
 class UserError extends Error {}
@@ -118,10 +124,12 @@ async function readPdf(bytes) {
 
 /** Read and analyze every file; each gets its own line in the file list. */
 async function openFiles(fileList, t0) {
+  const t0start = t0;
   const list = [...(fileList || [])];
   if (list.length === 0) return;
   let ok = 0;
   let firstError = null;
+  let last = null;
   for (const file of list) {
     const entry = { name: file.name, ok: false, message: '正在读取……', doc: null };
     files.push(entry);
@@ -129,7 +137,9 @@ async function openFiles(fileList, t0) {
     try {
       setStatus('info', `正在读取“${file.name}”……`);
       const read = await readAny(file);
-      entry.doc = show(read.text, file.name, t0, read);
+      // Several files: analyze each, draw the screen once at the end.
+      entry.doc = show(read.text, file.name, t0, read, list.length === 1);
+      last = entry.doc;
       entry.ok = true;
       entry.message = summaryOf(entry.doc);
       ok += 1;
@@ -142,10 +152,20 @@ async function openFiles(fileList, t0) {
     t0 = performance.now();
   }
   if (list.length > 1) {
+    if (last) display(last);
+    if (ok >= 2 || !$('#compare').hidden) {
+      cmp.dirty = true;
+      showView('compare');
+    } else {
+      renderCompare();
+    }
     const failed = list.length - ok;
     setStatus(failed ? 'warning' : 'info', `读取了 ${list.length} 个文件：${ok} 个成功${failed ? `，${failed} 个失败（原因见文件列表）` : ''}。`);
-  } else if (firstError) {
-    setStatus('error', firstError.message);
+    lens.compareMs = performance.now() - t0start;
+    requestAnimationFrame(() => setTimeout(() => { lens.comparePaintMs = performance.now() - t0start; }, 0));
+  } else {
+    renderCompare();
+    if (firstError) setStatus('error', firstError.message);
   }
 }
 
@@ -165,7 +185,7 @@ function fail(err) {
  * Analyze `text` and show it. A text that is not a report (no standard indicator at all)
  * throws a UserError and leaves what is on screen as it was. Returns the shown document.
  */
-function show(text, fileName, t0 = performance.now(), read = null) {
+function show(text, fileName, t0 = performance.now(), read = null, render = true) {
   if (!text.trim()) throw new UserError('文本是空的：请选择或粘贴一份政府工作报告。');
   const steps = { read: performance.now() - t0 };
   let mark = performance.now();
@@ -184,7 +204,11 @@ function show(text, fileName, t0 = performance.now(), read = null) {
   }
   const charts = analysis.charts(chartWidth());
   lap('charts');
-  const doc = { name: fileName, text, read: read || { encoding: 'UTF-8', format: 'pasted', notes: [] }, analysis, report, charts };
+  const doc = { name: fileName, text, read: read || { encoding: 'UTF-8', format: 'pasted', notes: [] }, analysis, report, charts, wsId: ws.add(analysis, fileName) };
+  if (!render) {
+    lens.runs += 1;
+    return doc;
+  }
   display(doc, lap);
   const domMs = performance.now() - t0;
   lens.runs += 1;
@@ -213,10 +237,11 @@ function display(doc, lap = () => {}) {
   renderText(null);
   renderFiles();
   $('#result').hidden = false;
+  showView('single');
   lap('renderRest');
 }
 
-/** The list of files tried: each with its outcome; a successful one can be brought back. */
+/** The list of files tried: each with its outcome; a loaded report can be viewed or removed. */
 function renderFiles() {
   const ul = $('#files');
   ul.hidden = files.length === 0;
@@ -225,16 +250,211 @@ function renderFiles() {
       const li = document.createElement('li');
       li.dataset.file = f.name;
       li.dataset.status = f.doc ? 'ok' : f.message === '正在读取……' ? 'reading' : 'error';
-      const name = f.doc ? button(f.name, () => display(f.doc)) : document.createElement('strong');
-      if (!f.doc) name.textContent = f.name;
-      if (f.doc && f.doc.analysis === state.analysis) li.setAttribute('aria-current', 'true');
+      const name = document.createElement('strong');
+      name.textContent = f.name;
       const msg = document.createElement('span');
       msg.className = 'msg';
-      msg.textContent = f.message;
-      li.append(name, msg);
+      if (f.doc) {
+        const m = f.doc.report.meta;
+        msg.textContent = [m.region || '未识别地区', LEVEL[m.level] || '', m.planYear ? `${m.planYear}年报告` : '', `${f.doc.report.indicators.length} 项指标`].filter(Boolean).join(' · ');
+        if (f.doc.analysis === state.analysis && !$('#result').hidden && $('#compare').hidden) li.setAttribute('aria-current', 'true');
+        li.append(name, msg, button('查看', () => display(f.doc)), button('移除', () => removeFile(f)));
+      } else {
+        msg.textContent = f.message;
+        li.append(name, msg);
+        if (f.message !== '正在读取……') li.append(button('移除', () => removeFile(f)));
+      }
       return li;
     }),
   );
+}
+
+function removeFile(f) {
+  files.splice(files.indexOf(f), 1);
+  if (f.doc) {
+    ws.remove(f.doc.wsId);
+    if (state.analysis === f.doc.analysis) {
+      const other = [...files].reverse().find((x) => x.doc);
+      if (other) display(other.doc);
+      else {
+        $('#result').hidden = true;
+        state.analysis = null;
+      }
+    }
+    f.doc.analysis.free();
+  }
+  renderFiles();
+  renderCompare();
+}
+
+// ---------- comparison ----------
+
+function showView(view) {
+  const compare = view === 'compare' && ws && ws.size >= 2;
+  $('#compare').hidden = !compare;
+  if (compare && cmp.dirty) renderCompare();
+  $('#result').hidden = compare || !state.analysis;
+  $('#tab-single').setAttribute('aria-pressed', String(!compare));
+  $('#tab-compare').setAttribute('aria-pressed', String(compare));
+  renderFiles();
+}
+
+/**
+ * Draw the comparison view from the workspace (hidden with fewer than two reports). While the
+ * single-report view is showing, only the tab is updated; the view is drawn when opened.
+ */
+function renderCompare() {
+  const tabs = $('#view-tabs');
+  if (!ws || ws.size < 2) {
+    tabs.hidden = true;
+    $('#compare').hidden = true;
+    return;
+  }
+  tabs.hidden = false;
+  $('#tab-compare').textContent = `多份对比（${ws.size} 份）`;
+  if ($('#compare').hidden) {
+    cmp.dirty = true;
+    return;
+  }
+  cmp.dirty = false;
+  const data = ws.comparison(cmp.terms);
+  // The series to follow by year: the user's choice, or the economy of the first region.
+  const sel = $('#trend-select');
+  const options = data.series.filter((s) => s.points.length >= 2);
+  if (!cmp.trend || !options.some((s) => s.region === cmp.trend.region && s.name === cmp.trend.name)) {
+    const gdp = options.find((s) => s.name === '地区生产总值' || s.name === '国内生产总值');
+    cmp.trend = gdp ? { region: gdp.region, name: gdp.name } : options[0] ? { region: options[0].region, name: options[0].name } : null;
+  }
+  sel.replaceChildren(
+    ...options.map((s) => {
+      const o = document.createElement('option');
+      o.value = JSON.stringify([s.region, s.name]);
+      o.textContent = `${s.region === '中华人民共和国' ? '全国' : s.region} · ${s.name}（${s.points.length} 个数据点）`;
+      o.selected = cmp.trend && s.region === cmp.trend.region && s.name === cmp.trend.name;
+      return o;
+    }),
+  );
+  const charts = ws.charts(chartWidth(), cmp.trend ? cmp.trend.region : undefined, cmp.trend ? cmp.trend.name : undefined, cmp.terms);
+  renderChartsInto($('#compare-charts'), charts, '对比');
+  renderTargets(data.targets);
+  renderRegions(data.regions);
+  renderTerms(data.terms, data.labels);
+  $('#compare-summary').textContent = `${data.reports.length} 份报告：${data.targets.length} 项目标，其中 ${data.targets.filter((t) => t.status === 'met').length} 项达成、${data.targets.filter((t) => t.status === 'missed').length} 项未达成、${data.targets.filter((t) => t.status === 'no_result').length} 项暂无结果（下一年的报告未载入或未提及）。`;
+}
+
+const STATUS = { met: '达成', missed: '未达成', no_result: '暂无结果' };
+
+function describe(side, measure) {
+  if (!side) return '';
+  if (measure === 'change') {
+    if (side.changePct === null || side.changePct === undefined) return '';
+    const high = side.changePctHigh !== null && side.changePctHigh !== undefined ? `–${fmt(side.changePctHigh)}` : '';
+    const verb = side.changePct < 0 && !high ? `下降${fmt(-side.changePct)}` : `增长${fmt(side.changePct)}${high}`;
+    return `${verb}%${!high && side.bound ? BOUND[side.bound] : ''}`;
+  }
+  return `${fmt(side.value)}${side.unit || ''}${side.bound ? BOUND[side.bound] : ''}`;
+}
+
+function renderTargets(targets) {
+  const rows = targets.map((t) => {
+    const tr = document.createElement('tr');
+    tr.dataset.name = t.name;
+    tr.dataset.region = t.region;
+    tr.dataset.period = t.period;
+    tr.dataset.status = t.status;
+    tr.dataset.targetChangePct = t.target.changePct ?? '';
+    tr.dataset.resultChangePct = t.result && t.result.changePct !== null ? String(t.result.changePct) : '';
+    const status = td(STATUS[t.status], `status-${t.status}`);
+    tr.append(td(t.period), td(t.region === '中华人民共和国' ? '全国' : t.region), td(t.name), td(describe(t.target, t.measure)), td(describe(t.result, t.measure)), status, td(`${t.target.file}${t.result ? ` → ${t.result.file}` : ''}`, 'source'));
+    tr.title = `目标原文：${t.target.quote}${t.result ? `\n结果原文：${t.result.quote}` : ''}`;
+    return tr;
+  });
+  $('#targets tbody').replaceChildren(...rows);
+}
+
+function renderRegions(years) {
+  const box = $('#regions');
+  box.replaceChildren();
+  $('#regions-section').hidden = years.length === 0;
+  for (const y of years) {
+    const table = document.createElement('table');
+    table.className = 'regions-table';
+    const cap = document.createElement('caption');
+    cap.textContent = `${y.reviewYear}年各地区对比`;
+    const head = document.createElement('tr');
+    for (const h of ['地区', '级别', `${y.reviewYear}年经济增长`, `${y.reviewYear + 1}年增长目标`, '居民人均可支配收入', '收入增长', '城镇居民', '农村居民']) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = h;
+      head.append(th);
+    }
+    const thead = document.createElement('thead');
+    thead.append(head);
+    const tbody = document.createElement('tbody');
+    for (const r of y.rows) {
+      const tr = document.createElement('tr');
+      tr.dataset.region = r.region;
+      const pct = (v) => (v === null || v === undefined ? '' : `${fmt(v)}%`);
+      const yuan = (v) => (v === null || v === undefined ? '' : `${fmt(v)}元`);
+      tr.append(td(r.region), td(LEVEL[r.level] || ''), td(pct(r.gdpGrowth), 'num'), td(r.gdpTarget === null ? '' : `${fmt(r.gdpTarget)}%${r.gdpTargetBound ? BOUND[r.gdpTargetBound] : ''}`, 'num'), td(yuan(r.income), 'num'), td(pct(r.incomeGrowth), 'num'), td(yuan(r.urbanIncome), 'num'), td(yuan(r.ruralIncome), 'num'));
+      tbody.append(tr);
+    }
+    table.append(cap, thead, tbody);
+    const wrap = document.createElement('div');
+    wrap.className = 'table-wrap';
+    wrap.append(table);
+    box.append(wrap);
+  }
+}
+
+function renderTerms(terms, labels) {
+  const list = $('#terms');
+  list.replaceChildren(
+    ...terms.map((t) => {
+      const total = t.counts.reduce((a, c) => a + c.count, 0);
+      const b = button(`${t.term}（${total}）`, () => {
+        cmp.term = t.term;
+        renderKwic();
+      });
+      b.dataset.term = t.term;
+      b.setAttribute('aria-pressed', String(cmp.term === t.term));
+      return b;
+    }),
+  );
+  if (cmp.term) renderKwic();
+  else $('#kwic').replaceChildren();
+  void labels;
+}
+
+/** The sentences that contain the chosen term, per report, the term marked. */
+function renderKwic() {
+  for (const b of document.querySelectorAll('#terms button')) b.setAttribute('aria-pressed', String(b.dataset.term === cmp.term));
+  const box = $('#kwic');
+  const h = document.createElement('h3');
+  h.textContent = `含“${cmp.term}”的句子`;
+  const parts = [h];
+  for (const r of ws.sentences(cmp.term)) {
+    const sec = document.createElement('section');
+    const title = document.createElement('h4');
+    title.textContent = `${r.label}（${r.sentences.length} 句${r.sentences.length === 30 ? '，只列出前 30 句' : ''}）`;
+    const ol = document.createElement('ol');
+    for (const sentence of r.sentences) {
+      const li = document.createElement('li');
+      const pieces = sentence.split(cmp.term);
+      pieces.forEach((piece, k) => {
+        if (k > 0) {
+          const m = document.createElement('mark');
+          m.textContent = cmp.term;
+          li.append(m);
+        }
+        li.append(document.createTextNode(piece));
+      });
+      ol.append(li);
+    }
+    sec.append(title, ol);
+    parts.push(sec);
+  }
+  box.replaceChildren(...parts);
 }
 
 // ---------- rendering ----------
@@ -308,7 +528,10 @@ function svgNode(svg) {
 }
 
 function renderCharts(charts) {
-  const box = $('#charts');
+  renderChartsInto($('#charts'), charts, baseName());
+}
+
+function renderChartsInto(box, charts, base) {
   const figures = charts.map((c) => {
     const fig = document.createElement('figure');
     fig.className = 'chart';
@@ -320,8 +543,8 @@ function renderCharts(charts) {
     title.textContent = `单位：${c.unit} · 悬停在柱上查看数值与原文`;
     const spacer = document.createElement('span');
     spacer.className = 'spacer';
-    const svgBtn = button('下载 SVG', () => download(new Blob([c.svg], { type: 'image/svg+xml' }), `${baseName()}-${c.id}.svg`));
-    const pngBtn = button('下载 PNG', () => downloadPng(c).catch(fail));
+    const svgBtn = button('下载 SVG', () => download(new Blob([c.svg], { type: 'image/svg+xml' }), `${base}-${c.id}.svg`));
+    const pngBtn = button('下载 PNG', () => downloadPng(c, base).catch(fail));
     cap.append(title, spacer, svgBtn, pngBtn);
     fig.append(cap);
     return fig;
@@ -511,7 +734,7 @@ function download(blob, name) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-async function downloadPng(chart) {
+async function downloadPng(chart, base = baseName()) {
   const url = URL.createObjectURL(new Blob([chart.svg], { type: 'image/svg+xml' }));
   try {
     const img = new Image();
@@ -530,7 +753,7 @@ async function downloadPng(chart) {
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
     const blob = await new Promise((ok) => canvas.toBlob(ok, 'image/png'));
     if (!blob) throw new UserError('无法生成 PNG：请改用“下载 SVG”。');
-    download(blob, `${baseName()}-${chart.id}.png`);
+    download(blob, `${base}-${chart.id}.png`);
   } finally {
     URL.revokeObjectURL(url);
   }
@@ -574,6 +797,7 @@ function wire() {
       const doc = show(await res.text(), name, t0, { encoding: 'UTF-8', format: 'text', notes: [] });
       files.push({ name, ok: true, message: summaryOf(doc), doc });
       renderFiles();
+      renderCompare();
     } catch (err) {
       fail(err);
     }
@@ -585,9 +809,28 @@ function wire() {
       const doc = show(read.text, '粘贴的文本', performance.now(), { ...read, format: read.format === 'html' ? 'html' : 'pasted' });
       files.push({ name: '粘贴的文本', ok: true, message: summaryOf(doc), doc });
       renderFiles();
+      renderCompare();
     } catch (err) {
       fail(err);
     }
+  });
+  $('#tab-single').addEventListener('click', () => showView('single'));
+  $('#tab-compare').addEventListener('click', () => showView('compare'));
+  $('#trend-select').addEventListener('change', (e) => {
+    const [region, name] = JSON.parse(e.target.value);
+    cmp.trend = { region, name };
+    renderCompare();
+  });
+  $('#term-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const words = $('#term-input').value.split(/[,，、\s]+/).map((w) => w.trim()).filter(Boolean);
+    for (const w of words) if (!cmp.terms.includes(w)) cmp.terms.push(w);
+    $('#term-input').value = '';
+    if (words.length) cmp.term = words[words.length - 1];
+    renderCompare();
+  });
+  $('#export-targets').addEventListener('click', () => {
+    download(new Blob(['\ufeff', ws.targetsCsv()], { type: 'text/csv;charset=utf-8' }), '目标与结果.csv');
   });
   $('#kind-filter').addEventListener('change', renderTable);
   $('#catalog-only').addEventListener('change', renderTable);
@@ -670,6 +913,7 @@ async function start() {
     setStatus('error', `无法加载分析引擎（WebAssembly）：${err && err.message ? err.message : err}。请用最新版的 Chrome、Edge、Firefox 或 Safari 打开本页。`);
     return;
   }
+  ws = new Workspace();
   wire();
   lens.ready = true;
   lens.readyMs = performance.now();

@@ -125,25 +125,47 @@ pub fn regions_growth(y: &RegionYear, width: u32) -> Option<Chart> {
     Some(Chart { id: "regions-growth", title, unit: "%".into(), svg, bars })
 }
 
-/// Regions of one year side by side: per-capita disposable income of all residents.
+/// Regions of one year side by side: per-capita disposable income — its level when at least
+/// two regions state it, else its growth (all residents, urban, rural: reports state growth far
+/// more often than levels).
 pub fn regions_income(y: &RegionYear, width: u32) -> Option<Chart> {
-    let mut rows: Vec<(f64, Row)> = y
+    if y.rows.iter().filter(|r| r.income.is_some()).count() >= 2 {
+        let mut rows: Vec<(f64, Row)> = y
+            .rows
+            .iter()
+            .filter_map(|r| {
+                let v = r.income?;
+                let growth = r.income_growth.map(|g| format!("，{}", change_words(g))).unwrap_or_default();
+                Some((v, Row { name: r.region.clone(), bars: vec![Bar { from: 0.0, to: v, label: format!("{}元", fmt_num(v)), tip: format!("{} {}年居民人均可支配收入{}元{}（{}）", r.region, y.review_year, fmt_num(v), growth, r.file), series: 0 }] }))
+            })
+            .collect();
+        rows.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
+        let rows: Vec<Row> = rows.into_iter().map(|(_, r)| r).collect();
+        let title = format!("各地区居民人均可支配收入（{}年）", y.review_year);
+        let (svg, bars) = draw::horizontal(width, &title, "元", &rows, &[String::new()])?;
+        return Some(Chart { id: "regions-income", title, unit: "元".into(), svg, bars });
+    }
+    let rows: Vec<Row> = y
         .rows
         .iter()
         .filter_map(|r| {
-            let v = r.income?;
-            let growth = r.income_growth.map(|g| format!("，{}", change_words(g))).unwrap_or_default();
-            Some((v, Row { name: r.region.clone(), bars: vec![Bar { from: 0.0, to: v, label: format!("{}元", fmt_num(v)), tip: format!("{} {}年居民人均可支配收入{}元{}（{}）", r.region, y.review_year, fmt_num(v), growth, r.file), series: 0 }] }))
+            let bars: Vec<Bar> = [("居民", r.income_growth), ("城镇居民", r.urban_income_growth), ("农村居民", r.rural_income_growth)]
+                .iter()
+                .enumerate()
+                .filter_map(|(k, (who, g))| {
+                    let g = (*g)?;
+                    Some(Bar { from: 0.0, to: g, label: format!("{}%", fmt_num(g)), tip: format!("{} {}年{}人均可支配收入{}（{}）", r.region, y.review_year, who, change_words(g), r.file), series: k })
+                })
+                .collect();
+            (!bars.is_empty()).then(|| Row { name: r.region.clone(), bars })
         })
         .collect();
     if rows.len() < 2 {
         return None;
     }
-    rows.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap_or(std::cmp::Ordering::Equal));
-    let rows: Vec<Row> = rows.into_iter().map(|(_, r)| r).collect();
-    let title = format!("各地区居民人均可支配收入（{}年）", y.review_year);
-    let (svg, bars) = draw::horizontal(width, &title, "元", &rows, &[String::new()])?;
-    Some(Chart { id: "regions-income", title, unit: "元".into(), svg, bars })
+    let title = format!("各地区居民人均可支配收入增长（{}年）", y.review_year);
+    let (svg, bars) = draw::horizontal(width, &title, "增长（%）", &rows, &["全体居民".into(), "城镇居民".into(), "农村居民".into()])?;
+    Some(Chart { id: "regions-income", title, unit: "%".into(), svg, bars })
 }
 
 /// Terms per 10,000 characters, one bar per report in each row; `labels` name the reports.

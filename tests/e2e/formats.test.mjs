@@ -52,7 +52,7 @@ describe('formats', () => {
       if (file.endsWith('.pdf')) record('pdfReadMs', Date.now() - t);
       assert.ok((await page.textContent('#meta')).includes(format), `${file}: header says ${format}`);
       assertSameFacts(file, await facts(page), want);
-      assert.equal(await page.$$eval('figure.chart svg', (s) => s.length), 3, `${file}: charts`);
+      assert.equal(await page.$$eval('#charts figure.chart svg', (s) => s.length), 3, `${file}: charts`);
     }
     assert.ok(await page.evaluate(() => window.reportLens.pdfjsLoaded), 'pdf.js loaded for the PDF');
     assert.ok(page.requests.some((u) => u.includes('/vendor/pdfjs/pdf.worker.min.mjs')), 'pdf.js ran in its worker');
