@@ -118,3 +118,27 @@ fn files_are_read_in_the_browser_too() {
     assert_eq!(report_lens::wasm::size_problem(10.0), None);
     assert!(report_lens::wasm::size_problem(200.0 * 1024.0 * 1024.0).unwrap().contains("200.0 MB"));
 }
+
+#[wasm_bindgen_test]
+fn workspace_compares_reports() {
+    let mut ws = report_lens::wasm::Workspace::new();
+    let a = Analysis::new(include_str!("fixtures/national/national-2023.txt"));
+    let b = Analysis::new(include_str!("fixtures/national/national-2024.txt"));
+    let id_a = ws.add(&a, "national-2023.txt");
+    ws.add(&b, "national-2024.txt");
+    assert_eq!(ws.size(), 2);
+    let c = ws.comparison(vec!["稳就业".into()]).unwrap();
+    assert!(is_plain_object(&c));
+    let targets: Array = get(&c, "targets").dyn_into().unwrap();
+    let gdp = targets.iter().find(|t| get(t, "name").as_string().as_deref() == Some("国内生产总值") && get(t, "period").as_string().as_deref() == Some("2023")).unwrap();
+    assert_eq!(get(&gdp, "status").as_string().as_deref(), Some("met"));
+    assert_eq!(get(&get(&gdp, "result"), "changePct").as_f64(), Some(5.2));
+    let labels: Array = get(&c, "labels").dyn_into().unwrap();
+    assert_eq!(labels.get(0).as_string().as_deref(), Some("全国2023年"));
+    let terms: Array = get(&c, "terms").dyn_into().unwrap();
+    assert!(terms.iter().any(|t| get(&t, "term").as_string().as_deref() == Some("稳就业")));
+    let charts: Array = ws.charts(720, None, None, vec![]).unwrap().dyn_into().unwrap();
+    assert!(charts.iter().any(|c| get(&c, "id").as_string().as_deref() == Some("targets")));
+    ws.remove(id_a);
+    assert_eq!(ws.size(), 1);
+}
