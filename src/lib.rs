@@ -26,6 +26,7 @@ pub mod model;
 pub mod normalize;
 pub mod number;
 pub mod section;
+pub mod share;
 pub mod unit;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

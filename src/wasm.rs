@@ -80,6 +80,8 @@ pub fn read_pasted(text: &str) -> Result<JsValue, JsError> {
 /// One analyzed report.
 #[wasm_bindgen]
 pub struct Analysis {
+    /// The file name a share link carried, when opened from one.
+    shared_file: Option<String>,
     text: String,
     report: Report,
     charts: Option<(u32, Vec<Chart>)>,
@@ -104,7 +106,36 @@ impl Analysis {
     pub fn new(text: &str) -> Analysis {
         let t0 = now();
         let report = crate::analyze(text);
-        Analysis { text: text.to_string(), report, charts: None, analysis_ms: now() - t0 }
+        Analysis { shared_file: None, text: text.to_string(), report, charts: None, analysis_ms: now() - t0 }
+    }
+
+    /// Open a share link's fragment (`#r1.…`). A broken, cut or tampered link throws an error
+    /// whose message (in Chinese) says what to do.
+    #[wasm_bindgen(js_name = fromShared)]
+    pub fn from_shared(fragment: &str) -> Result<Analysis, JsError> {
+        let t0 = now();
+        let o = crate::share::decode(fragment).map_err(|e| JsError::new(e.message()))?;
+        Ok(Analysis { shared_file: Some(o.file), text: o.text.unwrap_or_default(), report: o.report, charts: None, analysis_ms: now() - t0 })
+    }
+
+    /// The report's text (empty for a share link that does not carry it).
+    #[wasm_bindgen(getter)]
+    pub fn text(&self) -> String {
+        self.text.clone()
+    }
+
+    /// The file name carried by the share link this analysis was opened from.
+    #[wasm_bindgen(getter, js_name = sharedFile)]
+    pub fn shared_file(&self) -> Option<String> {
+        self.shared_file.clone()
+    }
+
+    /// The fragment of a share link for this analysis (without `#`), with the report's text
+    /// when `with_text` (the page falls back to no text when the link would be too long: see
+    /// `maxLinkWithText`).
+    #[wasm_bindgen(js_name = shareLink)]
+    pub fn share_link(&self, file: &str, with_text: bool) -> String {
+        crate::share::encode(file, &self.report, with_text.then_some(self.text.as_str()))
     }
 
     /// Milliseconds the analysis took in the core.
@@ -280,4 +311,10 @@ impl Workspace {
     pub fn targets_csv(&self) -> String {
         crate::csv::targets_table(&self.comparison_data().targets)
     }
+}
+
+/// Longest share link (in characters) that may carry the report's text.
+#[wasm_bindgen(js_name = maxLinkWithText)]
+pub fn max_link_with_text() -> usize {
+    crate::share::MAX_LINK_WITH_TEXT
 }

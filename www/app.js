@@ -3,7 +3,7 @@
 // PDF's text (found by pdf.js, loaded only when a PDF arrives), and returns the report, the
 // charts (SVG) and the exports. Text from a report is only ever inserted with textContent;
 // chart SVG is parsed in an inert template, stripped of anything active, and imported.
-import init, { Analysis, Workspace, readFile, readPasted, readPdfItems, sizeProblem } from './pkg/report_lens.js';
+import init, { Analysis, Workspace, maxLinkWithText, readFile, readPasted, readPdfItems, sizeProblem } from './pkg/report_lens.js';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -36,7 +36,7 @@ const KIND = { actual: '结果', target: '目标' };
 const LEVEL = { national: '全国', province: '省级', city: '市级', county: '县级' };
 const BOUND = { about: '左右', at_least: '以上', at_most: '以内' };
 const BASIS = { annual_avg: '年均', cumulative: '累计' };
-const FORMAT = { text: '文本', docx: 'Word 文档', html: '网页', pdf: 'PDF', pasted: '粘贴的文本' };
+const FORMAT = { text: '文本', docx: 'Word 文档', html: '网页', pdf: 'PDF', pasted: '粘贴的文本', shared: '分享链接' };
 
 function setStatus(level, message) {
   const el = $('#status');
@@ -81,6 +81,9 @@ async function loadPdfjs() {
     return await pdfjs;
   } catch (err) {
     pdfjs = null;
+    if (location.protocol === 'file:') {
+      throw new UserError('单文件版不含 PDF 阅读组件：请用网站版打开 PDF，或复制 PDF 的正文粘贴到“或者粘贴报告全文”框中。');
+    }
     throw new UserError(`无法载入 PDF 阅读组件（${err.message}）：请检查网站是否完整部署了 vendor/pdfjs/ 文件夹，或复制 PDF 的正文粘贴到“或者粘贴报告全文”框中。`);
   }
 }
@@ -287,6 +290,55 @@ function removeFile(f) {
   renderCompare();
 }
 
+// ---------- share links ----------
+
+async function shareLink() {
+  if (!state.analysis) return;
+  const withText = $('#share-text').checked && state.text.length > 0;
+  let fragment = state.analysis.shareLink(state.fileName, withText);
+  let note = '';
+  if (withText && fragment.length > maxLinkWithText()) {
+    fragment = state.analysis.shareLink(state.fileName, false);
+    note = '原文太长，链接中没有包含原文。';
+  }
+  const url = `${location.href.split('#')[0]}#${fragment}`;
+  const box = $('#share-url');
+  box.value = url;
+  lens.shareUrl = url;
+  const privacy = '链接中的数据在打开者的浏览器里解读，不会发送到任何服务器。';
+  try {
+    await navigator.clipboard.writeText(url);
+    setStatus('info', `分享链接已复制（${url.length} 个字符）。${note}${privacy}`);
+  } catch {
+    box.focus();
+    box.select();
+    setStatus('warning', `分享链接已生成（${url.length} 个字符），但浏览器不允许自动复制：请在链接框中按 Ctrl+C 复制。${note}`);
+  }
+}
+
+/** Open the analysis a share link carries; a broken link gets a message, nothing else. */
+function openShared() {
+  const hash = location.hash;
+  if (!hash || hash === '#') return;
+  let analysis;
+  try {
+    analysis = Analysis.fromShared(hash);
+  } catch (err) {
+    setStatus('error', err && err.message ? err.message : String(err));
+    return;
+  }
+  const report = analysis.report();
+  const charts = analysis.charts(chartWidth());
+  const name = analysis.sharedFile || '分享的分析';
+  const text = analysis.text;
+  const doc = { name, text, read: { encoding: 'UTF-8', format: 'shared', notes: [] }, analysis, report, charts, wsId: ws.add(analysis, name) };
+  files.push({ name, ok: true, message: summaryOf(doc), doc });
+  display(doc);
+  lens.runs += 1;
+  setStatus('info', `已打开分享的分析“${name}”：${report.indicators.length} 项指标，${charts.length} 张图表。${text ? '' : '链接中不含原文。'}`);
+  renderCompare();
+}
+
 // ---------- comparison ----------
 
 function showView(view) {
@@ -479,7 +531,7 @@ function renderMeta(report, text, ms) {
     ['文件', state.fileName],
     ['格式', state.read.format === 'text' || state.read.format === 'html' ? `${FORMAT[state.read.format]}（${state.read.encoding}）` : FORMAT[state.read.format] || state.read.format],
     // (Not toLocaleString: loading the locale data costs more than the whole analysis.)
-    ['篇幅', `${String(text.length).replace(/\B(?=(\d{3})+$)/g, ',')} 字符`],
+    ['篇幅', text.length ? `${String(text.length).replace(/\B(?=(\d{3})+$)/g, ',')} 字符` : '（链接中不含原文）'],
     ['指标', `${report.indicators.length} 项`],
     ['分析用时', `${ms.toFixed(1)} 毫秒`],
   ];
@@ -691,6 +743,10 @@ function renderOutline(report) {
 function renderText(span) {
   const box = $('#report-text');
   const text = state.text;
+  if (!text) {
+    box.textContent = '这份分析来自分享链接，链接中不含报告原文（分享时勾选“含原文”才会包含）。';
+    return;
+  }
   if (!span) {
     box.replaceChildren(document.createTextNode(text));
     return;
@@ -759,6 +815,14 @@ async function downloadPng(chart, base = baseName()) {
   }
 }
 
+/** The sample report: shipped in samples/, or inside the single-file build. */
+async function sampleText() {
+  if (typeof globalThis.REPORT_LENS_SAMPLE === 'string') return globalThis.REPORT_LENS_SAMPLE;
+  const res = await fetch('samples/tianjun-2022.txt');
+  if (!res.ok) throw new UserError('示例报告未能载入：请检查网站是否完整部署了 samples/ 文件夹。');
+  return res.text();
+}
+
 // ---------- wiring ----------
 
 function wire() {
@@ -791,10 +855,8 @@ function wire() {
     const t0 = performance.now();
     try {
       setStatus('info', '正在载入示例报告……');
-      const res = await fetch('samples/tianjun-2022.txt');
-      if (!res.ok) throw new UserError('示例报告未能载入：请检查网站是否完整部署了 samples/ 文件夹。');
       const name = 'tianjun-2022.txt（示例）';
-      const doc = show(await res.text(), name, t0, { encoding: 'UTF-8', format: 'text', notes: [] });
+      const doc = show(await sampleText(), name, t0, { encoding: 'UTF-8', format: 'text', notes: [] });
       files.push({ name, ok: true, message: summaryOf(doc), doc });
       renderFiles();
       renderCompare();
@@ -814,6 +876,8 @@ function wire() {
       fail(err);
     }
   });
+  $('#share-button').addEventListener('click', () => shareLink().catch(fail));
+  window.addEventListener('hashchange', openShared);
   $('#tab-single').addEventListener('click', () => showView('single'));
   $('#tab-compare').addEventListener('click', () => showView('compare'));
   $('#trend-select').addEventListener('change', (e) => {
@@ -906,6 +970,15 @@ function wire() {
   window.addEventListener('scroll', () => { tip.hidden = true; }, { passive: true });
 }
 
+/** Offline use: a service worker keeps the page and the engine (not for a file opened from disk). */
+function registerServiceWorker() {
+  if (!('serviceWorker' in navigator) || location.protocol === 'file:') return;
+  navigator.serviceWorker.register('./sw.js').then(
+    () => { lens.serviceWorker = true; },
+    (err) => console.warn('service worker not registered', err),
+  );
+}
+
 async function start() {
   try {
     await init();
@@ -915,10 +988,13 @@ async function start() {
   }
   ws = new Workspace();
   wire();
+  registerServiceWorker();
+  setStatus('info', '就绪：把报告文件拖到上方、选择文件、粘贴全文，或点“试用示例报告”。');
+  // A share link in the address: open it (its message, if broken, replaces the one above).
+  openShared();
   lens.ready = true;
   lens.readyMs = performance.now();
   document.body.dataset.ready = 'true';
-  setStatus('info', '就绪：把报告文件拖到上方、选择文件、粘贴全文，或点“试用示例报告”。');
   // While the user picks a file: build the core's lookup tables and let the engine compile
   // the hot code, so the first real report is as fast as the next ones.
   const idle = window.requestIdleCallback || ((f) => setTimeout(f, 50));
