@@ -1,21 +1,15 @@
 // Several reports in headless Chromium: the national reports of the corpus dropped together give
 // the GDP series, the targets table (2023's 5%左右 met by 2024's 5.2%, and every other pair the
 // corpus allows), the comparison charts, terms with their sentences; reports can be removed.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, fixture, openPage, record, start } from './harness.mjs';
+import { ARTIFACTS, fixture, openPage, record, withSite } from './harness.mjs';
 
 const YEARS = [2019, 2021, 2022, 2023, 2024, 2025];
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env.close();
-});
+const env = withSite();
 
 /** Drop the national reports together, in one DataTransfer; resolves when the view is drawn. */
 async function dropNational(page) {

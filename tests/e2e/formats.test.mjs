@@ -1,17 +1,11 @@
 // Real files as users have them, in headless Chromium: every format of the sample report gives
 // the same facts as its UTF-8 text; every bad input gets its message in Chinese and leaves the
 // screen as it was; several files dropped together each keep their own status.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dropFile, fixture, openPage, record, start, waitForRun } from './harness.mjs';
+import { dropFile, fixture, openPage, record, waitForRun, withSite } from './harness.mjs';
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env.close();
-});
+const env = withSite();
 
 /** All facts on screen as `name|kind|period|value|changePct` strings (every row, not only the standard ones). */
 async function facts(page) {

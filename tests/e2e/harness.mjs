@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: serve the built site on 127.0.0.1 and drive Debian's
 // Chromium with playwright-core. The site must be built first (scripts/build-site, which
 // scripts/test runs).
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -29,6 +30,21 @@ export async function start() {
       await new Promise((ok) => server.close(ok));
     },
   };
+}
+
+/**
+ * Start the server and the browser before a test file's tests, stop them after. Returns an
+ * object that has `base` and `browser` once the tests run.
+ */
+export function withSite() {
+  const env = {};
+  before(async () => {
+    Object.assign(env, await start());
+  });
+  after(async () => {
+    await env.close();
+  });
+  return env;
 }
 
 /**

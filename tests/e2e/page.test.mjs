@@ -1,21 +1,15 @@
 // The page, end to end, in headless Chromium: drop or pick the sample report, read the table,
 // the charts, the highlight and the CSV; inert HTML; no request leaves 127.0.0.1.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ARTIFACTS, SITE, dropFile, fixture, openPage, record, rows, start, waitForRun } from './harness.mjs';
+import { ARTIFACTS, SITE, dropFile, fixture, openPage, record, rows, waitForRun, withSite } from './harness.mjs';
 
 const TIANJUN = fixture('tianjun-2022.txt');
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env.close();
-});
+const env = withSite();
 
 /** The rows the issue names, present in the table with their values. */
 function assertSampleRows(list) {

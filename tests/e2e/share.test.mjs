@@ -2,23 +2,17 @@
 // browser; broken, cut and hostile links get a message and run nothing; the page works offline
 // after a first visit; the single file works from disk; the Pages workflow builds with the
 // README's commands.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { parse } from 'yaml';
-import { ROOT, SITE, dropFile, fixture, openPage, record, rows, start, waitForRun } from './harness.mjs';
+import { ROOT, SITE, dropFile, fixture, openPage, record, rows, waitForRun, withSite } from './harness.mjs';
 
 const TIANJUN = fixture('tianjun-2022.txt');
 
-let env;
-before(async () => {
-  env = await start();
-});
-after(async () => {
-  await env.close();
-});
+const env = withSite();
 
 /** Every row (not only the standard indicators) as strings. */
 async function allRows(page) {
