@@ -104,7 +104,7 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
                     frame = f.clone();
                 }
                 sframe = f;
-            } else if sent.contains("主要") && (sent.contains("主要预期目标") || sent.contains("主要目标是") || sent.contains("主要目标为")) {
+            } else if sent.contains("主要") && announces_targets(sent) {
                 frame = Frame::single(Kind::Target, ctx.years.plan);
                 sframe = frame.clone();
             }
@@ -127,6 +127,13 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
         line_start = line_end + 1;
     }
     dedup(facts)
+}
+
+/// `今年发展主要预期目标是：…`: the sentence that opens the list of targets — not one that
+/// mentions them in passing (`把年度主要预期目标作为一个有机整体来把握`, in a review).
+fn announces_targets(sent: &str) -> bool {
+    ["主要预期目标是", "主要预期目标为", "主要预期目标：", "主要目标是", "主要目标为", "主要目标："].iter().any(|w| sent.contains(w))
+        || sent.trim_start_matches(['—', '“']).starts_with("主要预期目标")
 }
 
 /// `预计全年…`, `预计2025年…`: an estimate of the year under review, said in the plan part.
