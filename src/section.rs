@@ -7,14 +7,34 @@ use crate::normalize::Normalized;
 /// Longest heading title kept; longer first lines are cut at the first `。`.
 const MAX_TITLE: usize = 60;
 
+/// A heading without numbering: a short line of its own, not a sentence, that names a part of
+/// the report (`“十四五”时期工作回顾`, `2026年重点工作`).
+fn unnumbered_heading(line: &str) -> bool {
+    const WORDS: &[&str] = &["回顾", "重点工作", "工作任务", "主要目标", "目标任务", "总体要求", "工作安排", "政府自身建设", "主要任务", "工作建议"];
+    let n = line.chars().count();
+    (4..=20).contains(&n)
+        && !line.ends_with(['。', '；', '：', '！', '？', '，', '、', ':'])
+        && !line.contains(['，', '。'])
+        && heading_number(line).is_none()
+        && WORDS.iter().any(|w| line.ends_with(w))
+}
+
 /// Headings of the clean text, with `start`/`end` as byte offsets into the original (of
 /// `orig_len` bytes); the caller converts them for the page.
 pub fn outline(norm: &Normalized, orig_len: usize) -> Vec<Section> {
     let text = &norm.text;
     let mut out: Vec<Section> = Vec::new();
     let mut pos = 0;
+    // Unnumbered headings are looked for only in the speech, after `各位代表`.
+    let mut in_speech = false;
     for line in text.split('\n') {
-        if let Some((number, depth)) = heading_number(line) {
+        if line.starts_with("各位代表") {
+            in_speech = true;
+        }
+        if in_speech && unnumbered_heading(line) {
+            let (o, _) = norm.original_range(pos, pos + line.len().max(1));
+            out.push(Section { title: line.to_string(), number: String::new(), depth: 1, start: o, end: orig_len });
+        } else if let Some((number, depth)) = heading_number(line) {
             let rest = &line[number.len()..];
             let cut = rest.find('。').unwrap_or(rest.len());
             let title: String = rest[..cut].chars().take(MAX_TITLE).collect();
@@ -33,4 +53,20 @@ pub fn outline(norm: &Normalized, orig_len: usize) -> Vec<Section> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unnumbered_parts_of_a_speech() {
+        // Gansu's report names its three parts without 一、二、三、.
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/provinces/gansu-2026.txt")).unwrap();
+        let norm = crate::normalize::normalize(&text);
+        let parts: Vec<String> = outline(&norm, text.len()).into_iter().filter(|s| s.depth == 1).map(|s| s.title).collect();
+        assert_eq!(parts, ["“十四五”时期工作回顾", "“十五五”时期的主要目标任务", "2026年重点工作"]);
+        // The title block above 各位代表 is not a part: `2026年甘肃省政府工作报告`.
+    }
+
 }
