@@ -129,6 +129,22 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
     dedup(facts)
 }
 
+/// A sub-region named in `before` (the sentence so far): `成渝地区双城经济圈`, `天府新区`,
+/// `高新技术产业开发区` — the phrase up to its head word, at most 12 characters.
+fn sub_region_before(before: &str) -> Option<&str> {
+    const HEADS: &[&str] = &["经济圈", "城市群", "都市圈", "经济带", "示范区", "新区", "自贸区", "自由贸易试验区", "开发区", "产业园区", "综合保税区"];
+    let (end, head) = HEADS.iter().filter_map(|h| before.rfind(h).map(|i| (i + h.len(), *h))).max_by_key(|&(e, _)| e)?;
+    let _ = head;
+    // The phrase: back from the head to the last clause break.
+    let start = before[..end].rfind(['，', '、', '：', '；']).map_or(0, |i| i + '，'.len_utf8());
+    let phrase = &before[start..end];
+    let n = phrase.chars().count();
+    let phrase = if n > 12 { &phrase[phrase.char_indices().nth(n - 12).map_or(0, |(i, _)| i)..] } else { phrase };
+    // `推动…`, `建设…`: a verb in front is not part of the name.
+    let phrase = ["推动", "建设", "加快", "支持", "打造", "推进", "深化", "全力"].iter().fold(phrase, |p, v| p.strip_prefix(v).unwrap_or(p));
+    (phrase.chars().count() >= 3).then_some(phrase)
+}
+
 /// `今年发展主要预期目标是：…`: the sentence that opens the list of targets — not one that
 /// mentions them in passing (`把年度主要预期目标作为一个有机整体来把握`, in a review).
 fn announces_targets(sent: &str) -> bool {
@@ -308,7 +324,16 @@ impl<'a> Sentence<'a> {
         }
 
         // Facts this clause fills, one per subject; none means "continue the previous fact".
-        let subjects = self.subjects(subj_text, fenbie);
+        let mut subjects = self.subjects(subj_text, fenbie);
+        // `成渝地区双城经济圈建设走深走实，经济总量超9万亿元`: a bare indicator right after a
+        // sub-region was named in the sentence is that sub-region's, not the report's.
+        if let [s] = subjects.as_mut_slice() {
+            if s.entry.is_some() && s.text == subj_text.trim_start_matches(['，', '、']) {
+                if let Some(entity) = sub_region_before(&text[self.start..c.start]) {
+                    *s = Subject { name: format!("{entity}{}", s.text), entry: None, text: s.text.clone() };
+                }
+            }
+        }
         let targets: Vec<usize>;
         if subjects.is_empty() {
             // `为380个老旧小区引入物业服务`, `为850名农民工追回工资`: whom something was done for
