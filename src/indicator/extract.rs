@@ -132,9 +132,14 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
 /// A sub-region named in `before` (the sentence so far): `成渝地区双城经济圈`, `天府新区`,
 /// `高新技术产业开发区` — the phrase up to its head word, at most 12 characters.
 fn sub_region_before(before: &str) -> Option<&str> {
-    const HEADS: &[&str] = &["经济圈", "城市群", "都市圈", "经济带", "示范区", "新区", "自贸区", "自由贸易试验区", "开发区", "产业园区", "综合保税区"];
-    let (end, head) = HEADS.iter().filter_map(|h| before.rfind(h).map(|i| (i + h.len(), *h))).max_by_key(|&(e, _)| e)?;
-    let _ = head;
+    const HEADS: &[&str] = &[
+        "经济圈", "城市群", "都市圈", "经济带", "示范区", "新区", "自贸区", "自由贸易试验区", "开发区", "产业园区", "综合保税区", "省属企业", "市属企业", "县属企业", "国有企业", "省属国企", "市属国企",
+    ];
+    static FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(HEADS).expect("sub-region heads build")
+    });
+    // One pass finds the last head named in the sentence so far.
+    let end = FINDER.find_iter(before).last()?.end();
     // The phrase: back from the head to the last clause break.
     let start = before[..end].rfind(['，', '、', '：', '；']).map_or(0, |i| i + '，'.len_utf8());
     let phrase = &before[start..end];
@@ -372,15 +377,21 @@ impl<'a> Sentence<'a> {
             }
             targets = self.group.clone();
         } else {
-            self.group.clear();
+            // `完成产业类投资553.1亿元、研发投入133.5亿元，分别增长10.6%、10.3%`: subjects listed
+            // clause after clause (cut at `、` after a figure) form one group for a `分别` to come.
+            let listing = text[..c.start].ends_with('、') && !self.group.is_empty();
+            if !listing {
+                self.group.clear();
+            }
             self.pair_next = 0;
             self.pair_lead.clear();
+            let first_new = self.group.len();
             for s in &subjects {
                 let f = self.new_fact(s, c.start, multi_year);
                 self.facts.push(f);
                 self.group.push(self.facts.len() - 1);
             }
-            targets = self.group.clone();
+            targets = self.group[first_new..].to_vec();
         }
         if let Some(b) = basis {
             for &t in &targets {
