@@ -390,7 +390,7 @@ function renderCompare() {
   renderChartsInto($('#compare-charts'), charts, '对比');
   renderTargets(data.targets);
   renderRegions(data.regions);
-  renderTerms(data.terms, data.labels);
+  renderTerms(data.terms);
   $('#compare-summary').textContent = `${data.reports.length} 份报告：${data.targets.length} 项目标，其中 ${data.targets.filter((t) => t.status === 'met').length} 项达成、${data.targets.filter((t) => t.status === 'missed').length} 项未达成、${data.targets.filter((t) => t.status === 'no_result').length} 项暂无结果（下一年的报告未载入或未提及）。`;
 }
 
@@ -459,7 +459,7 @@ function renderRegions(years) {
   }
 }
 
-function renderTerms(terms, labels) {
+function renderTerms(terms) {
   const list = $('#terms');
   list.replaceChildren(
     ...terms.map((t) => {
@@ -475,7 +475,6 @@ function renderTerms(terms, labels) {
   );
   if (cmp.term) renderKwic();
   else $('#kwic').replaceChildren();
-  void labels;
 }
 
 /** The sentences that contain the chosen term, per report, the term marked. */

@@ -77,8 +77,9 @@ fn run(args: &[String]) -> Result<String, String> {
     let mut errors = Vec::new();
     for f in &files {
         match read_report(f) {
-            Ok((text, source)) => {
+            Ok((text, mut source)) => {
                 let report = analyze(&text);
+                source.text = text;
                 match not_a_report(&report) {
                     Some(why) => errors.push(format!("{f}：{why}")),
                     None => reports.push((f.clone(), source, report)),
@@ -130,7 +131,7 @@ fn compare_output(reports: &[(String, Source, Report)], format: Format) -> Resul
         Format::Csv => csv::targets_table(&c.targets),
         Format::Json => {
             let mut v = serde_json::to_value(&c).map_err(|e| format!("无法生成 JSON：{e}"))?;
-            let clean: Vec<(String, String)> = reports.iter().map(|(f, _, _)| (f.clone(), read_clean(f))).collect();
+            let clean: Vec<(String, String)> = reports.iter().map(|(f, s, _)| (f.clone(), report_lens::normalize::normalize(&s.text).text)).collect();
             let refs: Vec<(&str, &str)> = clean.iter().map(|(f, t)| (f.as_str(), t.as_str())).collect();
             if let Some(o) = v.as_object_mut() {
                 o.insert("terms".into(), serde_json::to_value(term_counts(&refs, TERMS)).unwrap_or_default());
@@ -140,24 +141,21 @@ fn compare_output(reports: &[(String, Source, Report)], format: Format) -> Resul
     })
 }
 
-/// The clean text of a file (already read once without error), for counting terms.
-fn read_clean(path: &str) -> String {
-    read_report(path).map(|(t, _)| report_lens::normalize::normalize(&t).text).unwrap_or_default()
-}
-
 /// How a file was read.
 struct Source {
     format: &'static str,
     encoding: &'static str,
     notes: Vec<String>,
+    /// The text read (`compare` counts terms in it).
+    text: String,
 }
 
 /// A file's text: decoded by the core, or for a PDF extracted by `pdftotext`.
 fn read_report(path: &str) -> Result<(String, Source), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("无法读取文件：{e}。请检查路径和权限。"))?;
     match decode(&bytes, Some(path)) {
-        Ok(d) => Ok((d.text, Source { format: d.format, encoding: d.encoding, notes: d.notes })),
-        Err(e) if e.kind() == ErrorKind::Pdf => Ok((pdf_text(path)?, Source { format: "pdf", encoding: "UTF-8", notes: Vec::new() })),
+        Ok(d) => Ok((d.text, Source { format: d.format, encoding: d.encoding, notes: d.notes, text: String::new() })),
+        Err(e) if e.kind() == ErrorKind::Pdf => Ok((pdf_text(path)?, Source { format: "pdf", encoding: "UTF-8", notes: Vec::new(), text: String::new() })),
         Err(e) => Err(e.message().to_string()),
     }
 }

@@ -2,13 +2,9 @@
 //! and term frequencies. Functions of the comparison's data, drawn by the shapes in `draw`.
 
 use super::draw::{self, TrendPoint};
-use super::{change_words, fmt_num, short_quote, Bar, Chart, Row};
+use super::{bound_word, change_words, fmt_num, short_quote, Bar, Chart, Row};
 use crate::compare::{Comparison, RegionYear, Series, Status, TermCount};
-use crate::model::{Bound, Kind};
-
-fn bound_word(b: Option<Bound>) -> &'static str {
-    super::bound_word(b)
-}
+use crate::model::Kind;
 
 fn status_word(s: Status) -> &'static str {
     match s {
