@@ -19,6 +19,7 @@
 pub mod chart;
 pub mod compare;
 pub mod csv;
+pub mod cues;
 pub mod decode;
 pub mod indicator;
 pub mod meta;

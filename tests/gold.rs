@@ -5,6 +5,7 @@
 //! agrees with one of those gold facts. Fails below 95% found or 95% right overall, or when a
 //! meta field of the gold differs. `GOLD_VERBOSE=1` prints every miss.
 
+use report_lens::indicator::catalog::canonical;
 use report_lens::unit::same_amount;
 use report_lens::{analyze, Indicator, Report};
 use serde_json::Value;
@@ -22,8 +23,9 @@ struct Score {
 fn gold_files() -> Vec<std::path::PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut out = Vec::new();
-    for dir in [root.clone(), root.join("national"), root.join("provinces")] {
-        for e in std::fs::read_dir(&dir).unwrap() {
+    for dir in [root.clone(), root.join("national"), root.join("provinces"), root.join("local"), root.join("exam")] {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for e in entries {
             let p = e.unwrap().path();
             if p.to_string_lossy().ends_with(".gold.json") {
                 out.push(p);
@@ -74,12 +76,18 @@ fn agrees(i: &Indicator, g: &Value) -> bool {
     value_ok && change_ok
 }
 
+/// One name per concept: the catalog's canonical name for any of its names or aliases
+/// (`实际使用外资` / `实际利用外资`, `服务业增加值` / `第三产业增加值`), as GOLD_FORMAT.md asks.
+fn concept(name: &str) -> String {
+    canonical(name).map_or_else(|| name.to_string(), |e| e.name.to_string())
+}
+
 fn key(i: &Indicator) -> (String, String, String) {
-    (i.name.clone(), i.kind.as_str().to_string(), i.period.clone())
+    (concept(&i.name), i.kind.as_str().to_string(), i.period.clone())
 }
 
 fn gkey(g: &Value) -> (String, String, String) {
-    (g["indicator"].as_str().unwrap().to_string(), g["kind"].as_str().unwrap().to_string(), period_of(&g["period"]))
+    (concept(g["indicator"].as_str().unwrap()), g["kind"].as_str().unwrap().to_string(), period_of(&g["period"]))
 }
 
 fn score(report: &Report, gold: &Value, verbose: bool, file: &str) -> Score {
@@ -136,10 +144,63 @@ fn check_meta(report: &Report, gold: &Value, file: &str) -> Vec<String> {
     errs
 }
 
+/// Which set a gold file belongs to, for the totals: the nine reports the extractor was first
+/// built on, the ones added to the corpus later, the gold written in issue 10 that is worked on,
+/// and the exam (held out: `tests/fixtures/exam/`, whose misses are never printed).
+fn set_of(path: &Path) -> &'static str {
+    const FIRST: &[&str] = &["tianjun-2022", "national-2023", "national-2024", "beijing-2026", "gansu-2026", "jiangsu-2026", "liaoning-2026", "sichuan-2026", "yunnan-2026"];
+    const ADDED: &[&str] = &[
+        "qinghai-2026", "guangdong-2026", "henan-2026", "guizhou-2026", "shanghai-2026", "heilongjiang-2026", "changsha-county-2023", "chifeng-2025", "dabu-county-2020",
+        "dehong-prefecture-2025", "gucheng-county-2020", "handan-2025", "jinhua-2025", "liupanshui-2019", "mouding-county-2022", "xinjiang-2023", "yangbi-county-2023",
+    ];
+    let stem = path.file_name().unwrap().to_string_lossy().trim_end_matches(".gold.json").to_string();
+    if path.parent().is_some_and(|p| p.ends_with("exam")) {
+        "exam"
+    } else if FIRST.contains(&stem.as_str()) {
+        "first nine"
+    } else if ADDED.contains(&stem.as_str()) {
+        "added later"
+    } else {
+        "issue 10"
+    }
+}
+
+fn add(total: &mut Score, s: &Score) {
+    total.gold += s.gold;
+    total.found += s.found;
+    total.found_headline += s.found_headline;
+    total.headline += s.headline;
+    total.judged += s.judged;
+    total.right += s.right;
+}
+
+fn pct(a: usize, b: usize) -> f64 {
+    a as f64 * 100.0 / b.max(1) as f64
+}
+
+fn line(label: &str, t: &Score) -> String {
+    format!(
+        "{label:<12} found {}/{} = {:.1}% (headline {}/{} = {:.1}%, secondary {}/{})  right {}/{} = {:.1}%",
+        t.found,
+        t.gold,
+        pct(t.found, t.gold),
+        t.found_headline,
+        t.headline,
+        pct(t.found_headline, t.headline),
+        t.found - t.found_headline,
+        t.gold - t.headline,
+        t.right,
+        t.judged,
+        pct(t.right, t.judged)
+    )
+}
+
 #[test]
 fn corpus_scores_at_least_95_percent() {
     let verbose = std::env::var("GOLD_VERBOSE").is_ok();
-    let mut total = Score { gold: 0, found: 0, found_headline: 0, headline: 0, judged: 0, right: 0 };
+    let zero = || Score { gold: 0, found: 0, found_headline: 0, headline: 0, judged: 0, right: 0 };
+    let mut total = zero();
+    let mut sets: Vec<(&str, Score)> = Vec::new();
     let mut meta_errors = Vec::new();
     for path in gold_files() {
         let gold: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
@@ -147,35 +208,82 @@ fn corpus_scores_at_least_95_percent() {
         let text = std::fs::read_to_string(&txt).unwrap();
         let report = analyze(&text);
         let name = txt.file_name().unwrap().to_string_lossy().to_string();
-        let s = score(&report, &gold, verbose, &name);
+        let set = set_of(&path);
+        let s = score(&report, &gold, verbose && set != "exam", &name);
         println!(
-            "{name:<22} found {:>2}/{:<2} (headline {:>2}/{:<2})  right {:>2}/{:<2}",
+            "{name:<28} found {:>2}/{:<2} (headline {:>2}/{:<2})  right {:>2}/{:<2}",
             s.found, s.gold, s.found_headline, s.headline, s.right, s.judged
         );
-        meta_errors.extend(check_meta(&report, &gold, &name));
-        total.gold += s.gold;
-        total.found += s.found;
-        total.found_headline += s.found_headline;
-        total.headline += s.headline;
-        total.judged += s.judged;
-        total.right += s.right;
+        if set != "exam" {
+            meta_errors.extend(check_meta(&report, &gold, &name));
+        } else if !check_meta(&report, &gold, &name).is_empty() {
+            meta_errors.push(format!("{name}: a meta field differs (exam file: not shown)"));
+        }
+        add(&mut total, &s);
+        match sets.iter_mut().find(|(n, _)| *n == set) {
+            Some((_, t)) => add(t, &s),
+            None => {
+                let mut t = zero();
+                add(&mut t, &s);
+                sets.push((set, t));
+            }
+        }
     }
+    for (n, t) in &sets {
+        println!("{}", line(n, t));
+    }
+    println!("{}", line("TOTAL", &total));
     let found = total.found as f64 / total.gold as f64;
     let right = total.right as f64 / total.judged.max(1) as f64;
-    let headline = total.found_headline as f64 / total.headline as f64;
-    println!(
-        "TOTAL found {}/{} = {:.1}% (headline {:.1}%, secondary {}/{})  right {}/{} = {:.1}%",
-        total.found,
-        total.gold,
-        found * 100.0,
-        headline * 100.0,
-        total.found - total.found_headline,
-        total.gold - total.headline,
-        total.right,
-        total.judged,
-        right * 100.0
-    );
     assert!(meta_errors.is_empty(), "meta differs from gold:\n{}", meta_errors.join("\n"));
     assert!(found >= 0.95, "found {:.1}% < 95%", found * 100.0);
-    assert!(right >= 0.95, "right {:.1}% < 95%", right * 100.0);
+    assert!(right >= 0.97, "right {:.1}% < 97%", right * 100.0);
+}
+
+/// Strip what GOLD_FORMAT.md lets a quote differ in from its numbers: whitespace, line breaks
+/// and page markers (`\n- 2 -\n`); NFKC is approximated by folding full-width ASCII.
+fn flat(s: &str) -> String {
+    let folded: String = s
+        .chars()
+        .map(|c| if ('\u{ff01}'..='\u{ff5e}').contains(&c) { char::from_u32(c as u32 - 0xfee0).unwrap() } else { c })
+        .collect();
+    let no_markers: Vec<&str> = folded.lines().filter(|l| !l.trim().trim_matches('-').trim().chars().all(|c| c.is_ascii_digit()) || l.trim().is_empty()).collect();
+    no_markers.join("").chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// `5.0` → `5`, `12.60` stays as written in JSON (`12.6`).
+fn number_text(v: &Value) -> Option<String> {
+    let f = v.as_f64()?;
+    Some(if f.fract() == 0.0 { format!("{}", f.abs() as i64) } else { format!("{}", f.abs()) })
+}
+
+/// Every gold quote is verbatim in its text, and every number of a fact is in its quote.
+#[test]
+fn gold_quotes_are_verbatim() {
+    let mut errs = Vec::new();
+    let mut n = 0;
+    for path in gold_files() {
+        let gold: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let txt = path.parent().unwrap().join(gold["file"].as_str().unwrap());
+        let text = std::fs::read_to_string(&txt).unwrap();
+        let name = txt.file_name().unwrap().to_string_lossy().to_string();
+        for g in gold["facts"].as_array().unwrap() {
+            n += 1;
+            let q = g["quote"].as_str().unwrap_or("");
+            if q.is_empty() || !text.contains(q) {
+                errs.push(format!("{name}: quote not in the text: {q:?}"));
+                continue;
+            }
+            let fq = flat(q);
+            for field in ["value", "change_pct"] {
+                if let Some(num) = number_text(&g[field]) {
+                    if !fq.contains(&num) {
+                        errs.push(format!("{name}: {field} {num} not in its quote {q:?}"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(n > 800, "only {n} gold facts");
+    assert!(errs.is_empty(), "{} gold facts fail the check:\n{}", errs.len(), errs.join("\n"));
 }
