@@ -19,12 +19,12 @@ fn main() {
     for _ in 0..n { std::hint::black_box(report_lens::indicator::quantity::scan(&norm.text)); }
     println!("scan      {:?}", t.elapsed() / n);
     let meta = report_lens::meta::extract(&norm.text);
-    let years = report_lens::indicator::frame::Years { review: meta.review_year.unwrap_or(2000), plan: meta.plan_year.unwrap_or(2001) };
+    let years = report_lens::document::frame::Years { review: meta.review_year.unwrap_or(2000), plan: meta.plan_year.unwrap_or(2001) };
     let ctx = report_lens::indicator::extract::Context {
         level: meta.level,
         region: meta.region.clone(),
         years,
-        start: report_lens::indicator::frame::Frame::single(report_lens::Kind::Actual, years.review),
+        start: report_lens::document::frame::Frame::single(report_lens::Kind::Actual, years.review),
     };
     let t = Instant::now();
     for _ in 0..n { std::hint::black_box(report_lens::indicator::extract::extract(&norm.text, &ctx)); }

@@ -21,6 +21,7 @@ pub mod compare;
 pub mod csv;
 pub mod cues;
 pub mod decode;
+pub mod document;
 pub mod indicator;
 pub mod meta;
 pub mod model;
@@ -33,7 +34,7 @@ pub mod unit;
 pub mod wasm;
 
 use indicator::extract::{extract, Context, Fact};
-use indicator::frame::{Frame, Years};
+use document::frame::{Frame, Years};
 pub use model::*;
 use normalize::{Normalized, Utf16Index};
 

@@ -1,23 +1,11 @@
 //! The outline: headings `一、…` (depth 1) and `（一）…` (depth 2), with offsets.
 
-use crate::indicator::extract::heading_number;
+use crate::document::heading::{heading_number, unnumbered_heading};
 use crate::model::Section;
 use crate::normalize::Normalized;
 
 /// Longest heading title kept; longer first lines are cut at the first `。`.
 const MAX_TITLE: usize = 60;
-
-/// A heading without numbering: a short line of its own, not a sentence, that names a part of
-/// the report (`“十四五”时期工作回顾`, `2026年重点工作`).
-fn unnumbered_heading(line: &str) -> bool {
-    const WORDS: &[&str] = &["回顾", "重点工作", "工作任务", "主要目标", "目标任务", "总体要求", "工作安排", "政府自身建设", "主要任务", "工作建议"];
-    let n = line.chars().count();
-    (4..=20).contains(&n)
-        && !line.ends_with(['。', '；', '：', '！', '？', '，', '、', ':'])
-        && !line.contains(['，', '。'])
-        && heading_number(line).is_none()
-        && WORDS.iter().any(|w| line.ends_with(w))
-}
 
 /// Headings of the clean text, with `start`/`end` as byte offsets into the original (of
 /// `orig_len` bytes); the caller converts them for the page.

@@ -3,7 +3,7 @@
 //! covers; see the file for the field semantics.
 
 use report_lens::indicator::extract::Context;
-use report_lens::indicator::frame::{Frame, Years};
+use report_lens::document::frame::{Frame, Years};
 use report_lens::{analyze_fragment, Indicator, Kind, Level};
 use serde_json::Value;
 

@@ -63,7 +63,7 @@ fn plan_at_start(s: &str) -> Option<(i32, i32)> {
     let s = s.trim_start_matches(['“', '"', '‘', '「']);
     let (span, end) = plan_run(s, 0)?;
     let rest = s[end..].trim_start_matches(['”', '"', '’', '」']);
-    ["时期", "期间", "以来", "规划", "，", "的", "是", "末", "这五年"].iter().any(|w| rest.starts_with(w)).then_some(span)
+    crate::cues::PLAN_PERIOD_WORDS.iter().any(|w| rest.starts_with(w)).then_some(span)
 }
 
 /// The first five-year plan named anywhere in `s`.
@@ -91,17 +91,17 @@ pub fn cue(sentence: &str, years: Years, heading: bool) -> Option<Frame> {
     if s.starts_with("这是") && s.trim_end_matches(['。', '！']).ends_with("的五年") {
         return Some(multi_past);
     }
-    for p in ["过去五年", "五年来", "这五年", "近五年", "五年间"] {
+    for p in crate::cues::FIVE_YEAR_STARTS {
         if s.starts_with(p) {
             return Some(multi_past);
         }
     }
-    for p in ["过去一年", "一年来", "刚刚过去的", "过去的一年", "去年", "回顾过去一年"] {
+    for p in crate::cues::REVIEW_YEAR_STARTS {
         if s.starts_with(p) {
             return Some(Frame::single(Kind::Actual, years.review));
         }
     }
-    for p in ["今年", "新的一年", "明年", "主要预期目标", "今年的主要预期目标", "经济社会发展主要预期目标"] {
+    for p in crate::cues::PLAN_YEAR_STARTS {
         if s.starts_with(p) {
             return Some(Frame::single(Kind::Target, years.plan));
         }
@@ -124,8 +124,8 @@ pub fn cue(sentence: &str, years: Years, heading: bool) -> Option<Frame> {
 
 /// Headings name their subject anywhere: `二、“十四五”时期主要成就`, `三、2026年重点工作`.
 fn heading_cue(s: &str, years: Years) -> Option<Frame> {
-    let plan_word = ["目标", "任务", "安排", "重点工作", "工作建议", "总体要求", "主要工作"].iter().any(|w| s.contains(w));
-    let review_word = ["回顾", "成绩", "成就", "成效"].iter().any(|w| s.contains(w));
+    let plan_word = crate::cues::PLAN_HEADING_WORDS.iter().any(|w| s.contains(w));
+    let review_word = crate::cues::REVIEW_HEADING_WORDS.iter().any(|w| s.contains(w));
     let fyp = plan_anywhere(s);
     let year = find_year(s);
     match (fyp, year) {
@@ -148,6 +148,24 @@ fn find_year(s: &str) -> Option<i32> {
             .flatten()
     })
 }
+
+/// `今年发展主要预期目标是：…`: the sentence that opens the list of targets — not one that
+/// mentions them in passing (`把年度主要预期目标作为一个有机整体来把握`, in a review).
+pub fn announces_targets(sent: &str) -> bool {
+    crate::cues::TARGET_ANNOUNCEMENTS.iter().any(|w| sent.contains(w))
+        || sent.trim_start_matches(['—', '“']).starts_with("主要预期目标")
+}
+
+/// `预计全年…`, `预计2025年…`: an estimate of the year under review, said in the plan part.
+/// `预计今年…` stays a plan.
+pub fn estimates_past(sent: &str, years: Years) -> bool {
+    sent.contains('预')
+        && sent.match_indices("预计").any(|(i, w)| {
+        let rest = &sent[i + w.len()..];
+        !(rest.starts_with("今年") || rest.starts_with("明年") || rest.starts_with(&format!("{}年", years.plan)))
+    })
+}
+
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,47 @@
+//! Lists: subjects joined by `、和及与`, `分别` pairing them with figures in order.
+
+use super::quantity::Quantity;
+use super::subject::strip_fillers;
+
+/// Whether a `、` at `i` closes the figure `q` (allowing a bound word between them).
+pub(super) fn after_figure(text: &str, q: &Quantity, i: usize) -> bool {
+    let gap = &text[q.end..i];
+    gap.is_empty() || ["左右", "以上", "以内", "以下"].contains(&gap)
+}
+
+/// `分别` splits a prefix into the subject list and the lead of the first figure.
+pub(super) fn split_fenbie(prefix: &str) -> (&str, Option<&str>) {
+    match prefix.find("分别") {
+        Some(i) => {
+            let (subj, lead) = prefix.split_at(i);
+            let subj = strip_fillers(subj);
+            (subj, Some(&lead["分别".len()..]))
+        }
+        None => {
+            let i = prefix.find('均').filter(|&i| prefix[..i].contains('、'));
+            match i {
+                Some(i) if !prefix[..i].ends_with('年') => (&prefix[..i], None),
+                _ => (prefix, None),
+            }
+        }
+    }
+}
+
+/// Split a subject list at `、`, `和`, `及`, `与`.
+pub(super) fn split_items(phrase: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in phrase.char_indices() {
+        if matches!(c, '、' | '和' | '及' | '与') {
+            // `和` inside a word (`和平`) would split wrongly; subjects around it are nouns.
+            if i > start {
+                out.push(&phrase[start..i]);
+            }
+            start = i + c.len_utf8();
+        }
+    }
+    if start < phrase.len() {
+        out.push(&phrase[start..]);
+    }
+    out
+}

@@ -1,0 +1,66 @@
+//! Qualifiers of a figure: the verb of change before it (`增长`, `下降`, `提高到`), its bound
+//! (`超过`, `左右`, `以内`), `年均`, and thresholds passed (`迈上4万亿、5万亿两个台阶`).
+
+use super::words::*;
+use crate::model::Bound;
+
+pub(super) fn strip_bound_suffix_prefix(lead: &str) -> &str {
+    lead.trim_start_matches(['、', '，']).trim_start_matches("左右").trim_start_matches("以上")
+}
+
+/// The verb of change a lead ends with: (falls, reaches-a-level).
+pub(super) fn change_verb(lead: &str) -> Option<(bool, bool)> {
+    let mut l = lead;
+    // Bound words between the verb and the figure: `增长超过`, `下降近`.
+    loop {
+        let before = l.len();
+        for w in AT_LEAST_BEFORE.iter().chain(AT_MOST_BEFORE).chain(ABOUT_BEFORE).chain(["了", "达", "为"].iter()) {
+            if let Some(r) = l.strip_suffix(w) {
+                l = r;
+            }
+        }
+        if l.len() == before {
+            break;
+        }
+    }
+    for m in TO_MARKERS {
+        if let Some(r) = l.strip_suffix(m) {
+            if CHANGE_VERBS.iter().any(|(v, _)| r.ends_with(v)) {
+                return Some((false, true));
+            }
+        }
+    }
+    CHANGE_VERBS.iter().find(|(v, _)| l.ends_with(v)).map(|&(_, neg)| (neg, false))
+}
+
+/// The bound word a lead ends with; the longest wins (`不少于` over `少于`).
+pub(super) fn prefix_bound(lead: &str) -> Option<Bound> {
+    [(AT_MOST_BEFORE, Bound::AtMost), (AT_LEAST_BEFORE, Bound::AtLeast), (ABOUT_BEFORE, Bound::About)]
+        .iter()
+        .flat_map(|(words, b)| words.iter().filter(|w| lead.ends_with(**w)).map(move |w| (w.len(), *b)))
+        .max_by_key(|&(n, _)| n)
+        .map(|(_, b)| b)
+}
+
+/// `年均增长`, `年均新增`: an annual average — but not `年均浓度`, a yearly mean level.
+pub(super) fn says_annual_avg(s: &str) -> bool {
+    s.match_indices("年均").any(|(i, w)| !s[i + w.len()..].starts_with("浓度"))
+}
+
+/// `、5万亿两个台阶`, `三个大关`: a figure that is one of several thresholds crossed.
+pub(super) fn counted_threshold(rest: &str) -> bool {
+    let tail = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '、' || "万亿千百元".contains(c));
+    let tail = tail.trim_start_matches(|c: char| crate::number::cn_digit(c).is_some() || c == '十');
+    tail.starts_with("个台阶") || tail.starts_with("个大关") || tail.starts_with("大台阶")
+}
+
+/// `左右`, `以上`, `以内`, `以下` right after a figure, and where the figure then ends.
+pub(super) fn suffix_bound(text: &str, i: usize) -> Option<(Bound, usize)> {
+    let rest = &text[i..];
+    for (w, b) in [("左右", Bound::About), ("以上", Bound::AtLeast), ("以内", Bound::AtMost), ("以下", Bound::AtMost)] {
+        if rest.starts_with(w) {
+            return Some((b, i + w.len()));
+        }
+    }
+    None
+}

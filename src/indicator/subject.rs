@@ -1,0 +1,181 @@
+//! Subjects: the phrase before a figure, cut from its verbs and fillers and resolved to a
+//! catalog indicator (`全省地区生产总值` → 地区生产总值) or a readable non-catalog name; and the
+//! sub-regions (`成渝地区双城经济圈`) whose figures are not the report's own.
+
+use super::catalog::{all_aliases, Hit};
+use super::words::*;
+use crate::cues::{LEADING_FILLERS, LEAD_STARTS, SUB_REGION_HEADS, SUB_REGION_VERBS, VERB_STARTS};
+use crate::normalize::is_han;
+
+/// A sub-region named in `before` (the sentence so far): `成渝地区双城经济圈`, `天府新区`,
+/// `高新技术产业开发区` — the phrase up to its head word, at most 12 characters.
+pub(super) fn sub_region_before(before: &str) -> Option<&str> {
+    static FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(SUB_REGION_HEADS).expect("sub-region heads build")
+    });
+    // One pass finds the last head named in the sentence so far.
+    let end = FINDER.find_iter(before).last()?.end();
+    // The phrase: back from the head to the last clause break.
+    let start = before[..end].rfind(['，', '、', '：', '；']).map_or(0, |i| i + '，'.len_utf8());
+    let phrase = &before[start..end];
+    let n = phrase.chars().count();
+    let phrase = if n > 12 { &phrase[phrase.char_indices().nth(n - 12).map_or(0, |(i, _)| i)..] } else { phrase };
+    // `推动…`, `建设…`: a verb in front is not part of the name.
+    let phrase = SUB_REGION_VERBS.iter().fold(phrase, |p, v| p.strip_prefix(v).unwrap_or(p));
+    (phrase.chars().count() >= 3).then_some(phrase)
+}
+
+/// `天峻县` → `天峻`, `四川省` → `四川`.
+pub(super) fn region_short(region: &str) -> &str {
+    for s in ["自治区", "自治州", "自治县", "省", "市", "县", "区", "州", "旗", "盟"] {
+        if let Some(r) = region.strip_suffix(s) {
+            if r.chars().count() >= 2 {
+                return r;
+            }
+        }
+    }
+    region
+}
+
+/// Split a prefix into subject phrase and lead (the verbs before the first figure).
+pub(super) fn split_subject(prefix: &str) -> (&str, &str) {
+    let mut p = prefix;
+    for w in LEADING_FILLERS {
+        if let Some(r) = p.strip_prefix(w) {
+            p = r;
+        }
+    }
+    let skipped = prefix.len() - p.len();
+    // Fillers come off the end only: the aliases in `subj` are those of `p` that end in it.
+    let hits = all_aliases(p);
+    let subj = strip_fillers_with(p, &hits);
+    let hits: Vec<Hit> = hits.into_iter().filter(|h| h.end <= subj.len()).collect();
+    let alias_end = hits.iter().any(|h| h.end == subj.len());
+    // A clause that starts with a lead word has no subject: `同比下降`, `较…的`, `年均增长`.
+    if subj.is_empty() || subj.starts_with(['较', '比']) || LEAD_STARTS.iter().any(|w| subj.starts_with(w) && subj.len() <= w.len() + 3 * 4 && !subj.contains(|c: char| c == '、')) && !alias_end {
+        return ("", prefix);
+    }
+    if !alias_end {
+        // `经济总量跨过两个万亿元大关、超过`, `人均预期寿命从2020年的`: an alias followed by a
+        // verb or a baseline ends the subject.
+        if let Some(end) = alias_then_verb(subj, hits) {
+            return (&prefix[..skipped + end], &prefix[skipped + end..]);
+        }
+    }
+    (&prefix[..skipped + subj.len()], &prefix[skipped + subj.len()..])
+}
+
+
+
+/// `hits`: all aliases in `s`, in `all_aliases` order.
+pub(super) fn alias_then_verb(s: &str, hits: Vec<Hit>) -> Option<usize> {
+    hits.into_iter().rev().find(|h| VERB_STARTS.iter().any(|v| s[h.end..].starts_with(v))).map(|h| h.end)
+}
+
+
+/// The alias of `hits` (all those of a phrase) that ends last within its first `len` bytes:
+/// `last_alias` of that prefix.
+pub(super) fn last_hit(hits: &[Hit], len: usize) -> Option<Hit> {
+    hits.iter().filter(|h| h.end <= len).fold(None, |best: Option<Hit>, &h| match best {
+        Some(b) if !(h.end > b.end || (h.end == b.end && h.start < b.start)) => Some(b),
+        _ => Some(h),
+    })
+}
+
+/// Strip trailing fillers, keeping an alias that ends the phrase.
+pub(super) fn strip_fillers(s: &str) -> &str {
+    strip_fillers_with(s, &all_aliases(s))
+}
+
+/// `strip_fillers` with the aliases of `s` already found.
+pub(super) fn strip_fillers_with<'s>(mut s: &'s str, hits: &[Hit]) -> &'s str {
+    loop {
+        if hits.iter().any(|h| h.end == s.len()) {
+            return s;
+        }
+        match strip_one_filler(s) {
+            Some(r) => s = r,
+            None => return s,
+        }
+    }
+}
+
+pub(super) fn strip_one_filler(s: &str) -> Option<&str> {
+    let trimmed = s.trim_end_matches(['，', '、', '“', '”', '（', '）']);
+    if trimmed.len() < s.len() {
+        return Some(trimmed);
+    }
+    let last = s.chars().next_back()?;
+    FILLERS_BY_LAST.get(&last)?.iter().find_map(|f| s.strip_suffix(f))
+}
+
+/// Trailing fillers and bound words, grouped by their last character so that stripping a
+/// phrase compares only the few that can match.
+pub(super) static FILLERS_BY_LAST: std::sync::LazyLock<std::collections::HashMap<char, Vec<&'static str>>> = std::sync::LazyLock::new(|| {
+    let mut m: std::collections::HashMap<char, Vec<&'static str>> = std::collections::HashMap::new();
+    for w in TRAILING_FILLERS.iter().chain(AT_LEAST_BEFORE).chain(AT_MOST_BEFORE).chain(ABOUT_BEFORE) {
+        if let Some(c) = w.chars().next_back() {
+            m.entry(c).or_default().push(w);
+        }
+    }
+    // Longest first, as the lists intend.
+    for v in m.values_mut() {
+        v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    }
+    m
+});
+
+/// Normalize a subject before matching: `规上` → `规模以上`, `年末`/`年底` dropped,
+/// `年产X` → `X产量`.
+pub(super) fn clean_subject(phrase: &str) -> String {
+    let mut s = phrase.to_string();
+    if s.contains('规') {
+        s = s.replace("规上", "规模以上");
+    }
+    if s.contains('年') {
+        s = s.replace("年末", "").replace("年底", "");
+    }
+    for p in ["全年", "今年", "当年"] {
+        if let Some(r) = s.strip_prefix(p) {
+            s = r.to_string();
+        }
+    }
+    if let Some(r) = s.strip_prefix("年产") {
+        if !r.is_empty() {
+            s = format!("{r}产量");
+        }
+    }
+    s
+}
+
+/// A readable non-catalog name: no leading clause words, at most 16 characters (the end).
+pub(super) fn trim_name(s: &str) -> &str {
+    trim_name_with(s, &all_aliases(s))
+}
+
+/// `trim_name` with the aliases of `s` already found.
+pub(super) fn trim_name_with<'s>(s: &'s str, hits: &[Hit]) -> &'s str {
+    let t = s.trim_matches(|c: char| !is_han(c) && !c.is_ascii_alphanumeric());
+    // The aliases of the trimmed phrase are those of `s` inside it, shifted.
+    let from = t.as_ptr() as usize - s.as_ptr() as usize;
+    let inner: Vec<Hit> = hits
+        .iter()
+        .filter(|h| h.start >= from && h.end <= from + t.len())
+        .map(|h| Hit { start: h.start - from, end: h.end - from, ..*h })
+        .collect();
+    let s = strip_fillers_with(t, &inner);
+    let n = s.chars().count();
+    if n > 16 {
+        let skip: usize = s.chars().take(n - 16).map(char::len_utf8).sum();
+        &s[skip..]
+    } else {
+        s
+    }
+}
+
+/// The noun right after a count (`62眼机井` → `机井`), up to the next punctuation.
+pub(super) fn object_after(text: &str, i: usize, end: usize) -> String {
+    let rest = &text[i..end.max(i)];
+    let rest = rest.strip_prefix("以上").or_else(|| rest.strip_prefix("左右")).unwrap_or(rest);
+    rest.chars().take_while(|&c| is_han(c)).take(10).collect()
+}
