@@ -15,13 +15,15 @@ use std::sync::LazyLock;
 const HEADER_LINES: usize = 40;
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日|([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日").unwrap()
+    Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日|([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日").unwrap()
 });
 static YEAR_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})年(?:工作)?回顾").unwrap());
 static PLAN_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{4})年(?:主要目标|工作安排|重点工作|政府工作任务|工作任务|经济社会发展)").unwrap());
-static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:国务院总理|代理省长|代省长|代理市长|代市长|代理县长|代县长|代理区长|代区长|省长|市长|县长|区长|州长|旗长|盟长|主席)([\x{4e00}-\x{9fff}\x{3400}-\x{4dbf}·]{2,5})?$").unwrap()
+    LazyLock::new(|| Regex::new(r"(\d{4})年(?:主要目标|工作安排|重点工作|政府工作任务|工作任务|经济社会发展|政府工作总体要求|工作总体要求|总体要求|主要预期目标|发展主要预期目标)").unwrap());
+/// Titles a speaker line starts its name with: `国务院总理 李强`, `谷城县人民政府县长 黄克立`,
+/// `大埔县县长熊锋松`, `□六盘水市人民政府市长 李 刚`, `广州市长温国辉作政府工作报告`.
+static SPEAKER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:国务院总理|代理省长|代省长|代理市长|代市长|代理县长|代县长|代理区长|代区长|代理州长|代州长|代理旗长|代旗长|代理盟长|代盟长|代理主席|代主席|省长|市长|县长|区长|州长|旗长|盟长|主席)").unwrap()
 });
 
 /// Read the metadata from normalized text (one paragraph or heading per line).
@@ -75,7 +77,7 @@ fn date_of(c: &regex::Captures) -> Option<String> {
 
 fn cn_digit_char(c: char) -> char {
     match c {
-        '〇' | '零' => '0',
+        '〇' | '○' | 'Ｏ' | '零' => '0',
         '一' => '1',
         '二' => '2',
         '三' => '3',
@@ -233,33 +235,63 @@ fn occurrences(text: &str, needle: &str) -> usize {
 }
 
 fn speaker(header: &[&str]) -> Option<String> {
-    for (i, line) in header.iter().enumerate() {
-        if line.chars().count() > 24 {
-            continue;
-        }
-        if let Some(c) = SPEAKER.captures(line) {
-            if let Some(name) = c.get(1) {
-                return Some(name.as_str().to_string());
-            }
-            // The name on the next line: `国务院总理` / `李强`.
-            if let Some(next) = header.get(i + 1) {
-                let n = next.chars().count();
-                if (2..=5).contains(&n) && next.chars().all(|c| is_han(c) || c == '·') {
-                    return Some(next.to_string());
-                }
-            }
-        }
-    }
-    None
+    header.iter().enumerate().find_map(|(i, line)| {
+        SPEAKER_TITLE.find_iter(line).find_map(|m| {
+            let rest = &line[m.end()..];
+            // `国务院总理` alone on its line, the name on the next.
+            let next = || header.get(i + 1).filter(|_| rest.trim().is_empty()).and_then(|n| name_after(n.trim()).filter(|name| name.chars().count() == n.trim().replace([' ', '\u{3000}'], "").chars().count()));
+            name_after(rest).or_else(next)
+        })
+    })
 }
 
+/// The name right after a title: two to four Han characters (or a name with `·`), spaces
+/// inside it dropped (`李 刚`), ended by the line, a space, `作…报告`, or site junk (`PZl`).
+fn name_after(rest: &str) -> Option<String> {
+    let rest = rest.trim_start_matches([' ', '\u{3000}', '\t']);
+    let mut name = String::new();
+    let mut chars = rest.chars().peekable();
+    let mut spaces = 0;
+    while let Some(&c) = chars.peek() {
+        if is_han(c) || c == '·' {
+            name.push(c);
+            chars.next();
+        } else if (c == ' ' || c == '\u{3000}') && name.chars().count() == 1 && spaces == 0 {
+            // `李 刚`: one space inside a two-character name.
+            spaces += 1;
+            chars.next();
+        } else {
+            break;
+        }
+    }
+    // `温国辉作政府工作报告`: the verb after the name is not part of it.
+    // A flattened page runs on into `各位代表`.
+    let mut cut = false;
+    if let Some(k) = name.find("作政府工作报告").or_else(|| name.find("作工作报告")).or_else(|| name.find("作报告")).or_else(|| name.find("各位")) {
+        name.truncate(k);
+        cut = true;
+    }
+    let n = name.chars().count();
+    let next = chars.peek().copied();
+    let ends = next.is_none_or(|c| c.is_whitespace() || c.is_ascii_alphabetic() || matches!(c, '（' | '(' | '，' | '：'));
+    let ok = if name.contains('·') { (3..=12).contains(&n) } else { (2..=4).contains(&n) };
+    (ok && (ends || cut)).then_some(name)
+}
 fn years(text: &str, meta: &Meta) -> (Option<i32>, Option<i32>) {
     let head = &text[..floor_char(text, 20_000)];
     let review = text.lines().filter(|l| l.len() <= 180).find_map(|l| YEAR_HEADING.captures(l)).and_then(|c| c[1].parse::<i32>().ok());
-    let plan = text.lines().filter(|l| l.len() <= 180).find_map(|l| PLAN_HEADING.captures(l)).and_then(|c| c[1].parse::<i32>().ok());
-    let meeting_year = meta.meeting_date.as_ref().and_then(|d| d[..4].parse::<i32>().ok());
+    // A plan heading, or a paragraph that opens with one (`2023年政府工作总体要求是：…`).
+    let plan = text
+        .lines()
+        .find_map(|l| PLAN_HEADING.captures(if l.len() <= 180 { l } else { &l[..floor_char(l, 60)] }).filter(|c| l.len() <= 180 || c.get(0).is_some_and(|m| m.start() == 0)))
+        .and_then(|c| c[1].parse::<i32>().ok());
+    // A report delivered in December (`2020年12月23日`) plans the next year.
+    let meeting_year = meta.meeting_date.as_ref().and_then(|d| {
+        let y = d[..4].parse::<i32>().ok()?;
+        Some(if d.get(5..7) == Some("12") { y + 1 } else { y })
+    });
     let title_year = meta.title.as_ref().and_then(|t| t.get(..4)).and_then(|y| y.parse::<i32>().ok());
-    let plan = plan.or(review.map(|r| r + 1)).or(meeting_year).or(title_year).or_else(|| most_common_year(head).map(|y| y + 1));
+    let plan = plan.or(meeting_year).or(review.map(|r| r + 1)).or(title_year).or_else(|| most_common_year(head).map(|y| y + 1));
     let review = review.or(plan.map(|p| p - 1));
     (review, plan)
 }
