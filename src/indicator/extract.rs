@@ -104,7 +104,11 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
                 continue;
             }
             let mut sframe = frame.clone();
-            if let Some(f) = cue(sent, ctx.years, heading && first) {
+            // The title block (`2017年黄梅县人民政府工作报告`, `…在…人民代表大会…会议上`) names
+            // the plan year without speaking in it.
+            let title_block = sent.contains("工作报告") || sent.contains("人民代表大会");
+            if title_block {
+            } else if let Some(f) = cue(sent, ctx.years, heading && first) {
                 if first {
                     frame = f.clone();
                 }
@@ -252,6 +256,23 @@ impl<'a> Sentence<'a> {
             // is counted on its own, not a figure of the previous subject.
             let for_whom = crate::cues::FOR_WHOM.contains(&prefix);
             let starts_with_count = (prefix.is_empty() || for_whom) && matches!(&qs[0].measure, Measure::Level(u) if COUNT_UNITS.contains(&u.as_str()));
+            if fenbie && qs.len() > 1 && self.group.len() < qs.len() {
+                // `全县生产总值92.51亿元，规上工业增加值10.74亿元，分别比增5.1%和15.3%`: the
+                // subjects of the clauses before, one per figure.
+                let mut earlier: Vec<usize> = Vec::new();
+                for (k, f) in self.facts.iter().enumerate().rev() {
+                    if earlier.len() == qs.len() {
+                        break;
+                    }
+                    if !earlier.iter().any(|&e| self.facts[e].subject == f.subject) && !f.fresh {
+                        earlier.push(k);
+                    }
+                }
+                if earlier.len() == qs.len() {
+                    earlier.reverse();
+                    self.group = earlier;
+                }
+            }
             if self.group.is_empty() || starts_with_count {
                 // No subject of its own: a count (`建成藏羊基地3个`, `191家工业企业…`) still
                 // comes out, named by what follows it; other figures are dropped.
@@ -473,7 +494,16 @@ impl<'a> Sentence<'a> {
                         return;
                     }
                 }
-                if fact.value.is_some() {
+                // `突破2万亿元、达到23562亿元`: the threshold passed, then the level reached —
+                // the level is the fact.
+                let refines = fact.value_bound == Some(Bound::AtLeast)
+                    && lead.trim_start_matches(['、', '，']).starts_with('达')
+                    && fact.value.zip(fact.unit.as_deref()).is_some_and(|(v, u)| {
+                        let (a, base_a) = crate::unit::scale(u);
+                        let (b, base_b) = crate::unit::scale(unit);
+                        base_a == base_b && q.value * b >= v * a
+                    });
+                if fact.value.is_some() && !refines {
                     fact = self.fresh_like(t);
                 }
                 fact.value = Some(q.value);
@@ -523,6 +553,8 @@ impl<'a> Sentence<'a> {
         if phrase.is_empty() {
             return Vec::new();
         }
+        let spelled = if fenbie { spell_out_sectors(phrase) } else { None };
+        let phrase = spelled.as_deref().unwrap_or(phrase);
         let items = split_items(phrase);
         if items.len() > 1 {
             let last = items[items.len() - 1];

@@ -135,6 +135,11 @@ pub(super) fn clean_subject(phrase: &str) -> String {
     if s.contains('年') {
         s = s.replace("年末", "").replace("年底", "");
     }
+    // `2025年全省地区生产总值`: the year is the frame's, not part of the name.
+    let b = s.as_bytes();
+    if b.len() > 7 && b[..4].iter().all(u8::is_ascii_digit) && s[4..].starts_with('年') {
+        s = s[4 + '年'.len_utf8()..].to_string();
+    }
     for p in ["全年", "今年", "当年"] {
         if let Some(r) = s.strip_prefix(p) {
             s = r.to_string();
@@ -178,4 +183,15 @@ pub(super) fn object_after(text: &str, i: usize, end: usize) -> String {
     let rest = &text[i..end.max(i)];
     let rest = rest.strip_prefix("以上").or_else(|| rest.strip_prefix("左右")).unwrap_or(rest);
     rest.chars().take_while(|&c| is_han(c)).take(10).collect()
+}
+
+/// The three sectors written as one list (`第一、二、三产业增加值`, `一二三产增加值`,
+/// `三次产业增加值`), spelled out so that each item names its sector: `第一产业、第二产业、第三产业增加值`.
+pub(super) fn spell_out_sectors(phrase: &str) -> Option<String> {
+    for (short, full) in crate::cues::SECTOR_LISTS.iter().zip(std::iter::repeat("第一产业、第二产业、第三产业")) {
+        if let Some(i) = phrase.find(short) {
+            return Some(format!("{}{full}{}", &phrase[..i], &phrase[i + short.len()..]));
+        }
+    }
+    None
 }
