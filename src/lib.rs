@@ -86,11 +86,22 @@ fn build(text: &str, norm: &Normalized, meta: Meta, ctx: &Context) -> Report {
     let mut warnings = Vec::new();
     if norm.text.trim().is_empty() {
         warnings.push(Warning { code: "empty".into(), message: "文本为空：请粘贴或选择一份政府工作报告。".into() });
-    } else if !indicators.iter().any(|i| i.in_catalog) {
-        warnings.push(Warning {
-            code: "no_indicators".into(),
-            message: "未找到任何常见经济指标：请确认这是一份政府工作报告的正文。".into(),
-        });
+    } else {
+        // A text is refused only when it shows no sign of being a report at all; a real report
+        // where extraction finds little still shows its meta and outline, with a note.
+        let catalog = indicators.iter().filter(|i| i.in_catalog).count();
+        let report_like = cues::REPORT_SIGNS.iter().any(|w| norm.text.contains(w));
+        if catalog == 0 && !report_like {
+            warnings.push(Warning {
+                code: "no_indicators".into(),
+                message: "未找到任何常见经济指标：请确认这是一份政府工作报告的正文。".into(),
+            });
+        } else if catalog < 3 {
+            warnings.push(Warning {
+                code: "few_indicators".into(),
+                message: format!("只识别出 {catalog} 个常见经济指标：已列出识别到的基本信息、目录和数字；指标可能在表格或图片中，或用了尚未收录的说法。"),
+            });
+        }
     }
     if meta.region.is_none() && !norm.text.trim().is_empty() {
         warnings.push(Warning { code: "no_region".into(), message: "未能识别报告所属地区。".into() });

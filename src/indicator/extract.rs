@@ -239,6 +239,10 @@ impl<'a> Sentence<'a> {
             basis = Some(Basis::Cumulative);
         }
 
+        // `高出全国平均水平9.1个百分点`, `快于全国3.4个百分点`: a gap to another place is no fact.
+        if COMPARISONS.iter().any(|w| subj_text.trim_start_matches(['，', '、']).starts_with(w)) {
+            return;
+        }
         // Facts this clause fills, one per subject; none means "continue the previous fact".
         let mut subjects = self.subjects(subj_text, fenbie);
         // `成渝地区双城经济圈建设走深走实，经济总量超9万亿元`: a bare indicator right after a
