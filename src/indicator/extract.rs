@@ -8,7 +8,7 @@
 
 use super::catalog::{all_aliases, Entry};
 use crate::document::frame::{announces_targets, cue, estimates_past, Frame, Years};
-use crate::document::heading::is_heading_line;
+use crate::document::heading::{heading_number, is_heading_line};
 use crate::document::sentence::sentences;
 use super::quantity::{scan, Measure, Quantity};
 use super::list::*;
@@ -94,7 +94,9 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
     let mut line_start = 0;
     for line in text.split('\n') {
         let line_end = line_start + line.len();
-        let heading = is_heading_line(line);
+        // A sub-heading (`（一）高质量发展取得显著成效`) speaks within its part's frame: only a
+        // part heading (`二、“十五五”时期…`) or an unnumbered line sets one from its words.
+        let heading = is_heading_line(line) && heading_number(line).is_none_or(|(_, depth)| depth == 1);
         let mut first = true;
         for (s, e) in sentences(line) {
             let (s, e) = (line_start + s, line_start + e);
@@ -406,6 +408,8 @@ impl<'a> Sentence<'a> {
     /// Put figure `q`, introduced by `lead`, into fact `t`; a full slot starts a new fact.
     fn apply(&mut self, t: usize, lead: &str, q: &Quantity, clause_end: usize, continued: bool) {
         let text = self.text;
+        // `提升到2025年的57.7%`: the year of the level is the frame's.
+        let lead = strip_year_of(lead);
         // `超千亿元的县域`: the figure describes a noun after it, not the subject.
         let after = &text[q.end..];
         if after.starts_with('的') || after.starts_with("左右的") || after.starts_with("以上的") {

@@ -64,3 +64,12 @@ pub(super) fn suffix_bound(text: &str, i: usize) -> Option<(Bound, usize)> {
     }
     None
 }
+
+/// A lead without the year it names at its end: `提升到2025年的` → `提升到`, `2030年达到` stays.
+pub(super) fn strip_year_of(lead: &str) -> &str {
+    let l = lead.strip_suffix("年的").or_else(|| lead.strip_suffix("年底的")).or_else(|| lead.strip_suffix("年末的"));
+    match l {
+        Some(rest) if rest.len() >= 4 && rest.as_bytes()[rest.len() - 4..].iter().all(u8::is_ascii_digit) => &rest[..rest.len() - 4],
+        _ => lead,
+    }
+}

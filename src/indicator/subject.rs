@@ -135,10 +135,20 @@ pub(super) fn clean_subject(phrase: &str) -> String {
     if s.contains('年') {
         s = s.replace("年末", "").replace("年底", "");
     }
-    // `2025年全省地区生产总值`: the year is the frame's, not part of the name.
+    // `2025年全省地区生产总值`, `粮食综合生产能力2030年（达到）`: the year is the frame's, not
+    // part of the name.
     let b = s.as_bytes();
     if b.len() > 7 && b[..4].iter().all(u8::is_ascii_digit) && s[4..].starts_with('年') {
         s = s[4 + '年'.len_utf8()..].to_string();
+    }
+    let b = s.as_bytes();
+    let n = b.len();
+    if n > 7 && s.ends_with('年') && b[n - 7..n - 3].iter().all(u8::is_ascii_digit) && !b[..n - 7].last().is_some_and(u8::is_ascii_digit) {
+        s.truncate(n - 7);
+    }
+    // `城镇累计新增就业`: 累计 says the basis (read from the clause), not the indicator.
+    if s.contains("累计") && s.len() > "累计".len() {
+        s = s.replace("累计", "");
     }
     for p in ["全年", "今年", "当年"] {
         if let Some(r) = s.strip_prefix(p) {
