@@ -488,7 +488,7 @@ impl<'a> Sentence<'a> {
                 }
             }
             Measure::Level(unit) => {
-                if COUNT_UNITS.contains(&unit.as_str()) && fact.in_catalog {
+                if counts_things(unit) && fact.in_catalog {
                     // `迈上4个万亿元台阶`: a count never is the level of a catalog indicator.
                     let obj = object_after(text, q.end, clause_end);
                     if !obj.is_empty() {
@@ -667,6 +667,14 @@ impl Fact {
     fn has_figure(&self) -> bool {
         self.value.is_some() || self.change_pct.is_some() || self.change_points.is_some()
     }
+}
+
+/// A unit that counts things (`个`, `家`, `万名`) or is a bare magnitude (`13.2万` before a
+/// noun): never the level of a catalog indicator.
+fn counts_things(unit: &str) -> bool {
+    let bare = crate::unit::MAGNITUDES.iter().find_map(|(m, _)| unit.strip_prefix(m)).unwrap_or(unit);
+    // `61.4万个` new jobs is a level of 新增就业岗位; `4386万名` people and `13.2万` are counts.
+    COUNT_UNITS.contains(&unit) || bare.is_empty() || matches!(bare, "名" | "户")
 }
 
 /// The same fact stated twice (a summary repeated in the body) comes out once.
