@@ -297,7 +297,9 @@ impl<'a> Sentence<'a> {
                 self.group.clear();
                 return;
             }
-            if self.group.len() > 1 && qs.len() == 1 && !fenbie {
+            // `双双突破9万亿元`, `均增长5%`: one figure for every member of the list.
+            let shared = crate::cues::SHARED_FIGURE_WORDS.iter().any(|w| lead.contains(w));
+            if self.group.len() > 1 && qs.len() == 1 && !fenbie && !shared {
                 // `分别达6.9万元、3.4万元，增长4.2%、5.3%` cut into one figure per clause:
                 // pair them with the list in order.
                 let t = self.group[self.pair_next % self.group.len()];
@@ -336,7 +338,8 @@ impl<'a> Sentence<'a> {
         // Distribute: `分别` (or as many figures of one kind as subjects) pairs them in order;
         // otherwise every subject takes every figure.
         let figures: Vec<(usize, &Quantity)> = qs.iter().enumerate().collect();
-        let pair = targets.len() > 1 && (fenbie || figures.len() == targets.len() || figures.len() % targets.len() == 0 && figures.len() > targets.len());
+        let shared = crate::cues::SHARED_FIGURE_WORDS.iter().any(|w| text[c.start..c.end].contains(w));
+        let pair = targets.len() > 1 && !shared && (fenbie || figures.len() == targets.len() || figures.len() % targets.len() == 0 && figures.len() > targets.len());
         let mut slot = 0usize;
         let mut prev_lead: &str = "";
         for (k, q) in figures {
@@ -361,6 +364,10 @@ impl<'a> Sentence<'a> {
 
     /// A count with no subject of its own: a non-catalog fact.
     fn push_count(&mut self, name: &str, q: &Quantity, start: usize, end: usize, basis: Option<Basis>) {
+        // `连跨4个万亿元台阶`: thresholds counted are no count of things.
+        if name.ends_with("台阶") || name.ends_with("大关") {
+            return;
+        }
         let s = Subject { name: name.chars().rev().take(16).collect::<Vec<_>>().into_iter().rev().collect(), entry: None, text: String::new() };
         let mut f = self.new_fact(&s, start, self.frame.is_multi_year());
         f.basis = basis;
@@ -561,7 +568,7 @@ impl<'a> Sentence<'a> {
         if phrase.is_empty() {
             return Vec::new();
         }
-        let spelled = if fenbie { spell_out_sectors(phrase) } else { None };
+        let spelled = if fenbie { spell_out_sectors(phrase) } else { None }.or_else(|| spell_out_pair(phrase));
         let phrase = spelled.as_deref().unwrap_or(phrase);
         let items = split_items(phrase);
         if items.len() > 1 {

@@ -1,14 +1,23 @@
 //! Find the numbers with units in clean text: `21.5亿元`, `9.7%`, `0.4个百分点`, `4.5%—5%`,
-//! `1270多万人`, `三千亩`, `超万亿元` — and leave out what only looks like one: years, dates,
-//! rankings (`第3`), `PM2.5`, `5G`, `'3815'战略`, ratios (`1.68∶1`), `1+10+3+N`.
+//! `1270多万人`, `三千亩`, `超万亿元`, `百分之五`, `六个百分点`, `800余家`, `-2.1%` — and leave
+//! out what only looks like one: years, dates, rankings (`第3`), `PM2.5`, `5G`, `'3815'战略`,
+//! ratios (`1.68∶1`), `1+10+3+N`, URLs (`%2D`), approximations (`二三十个百分点`).
+//!
+//! This is the *extractor* half of reading a number (Recognizers-Text's split): it finds where a
+//! number and its unit are; [`crate::number`] says what a Chinese numeral is worth. [`numbers`]
+//! is the first stage alone — every number, with or without a unit — and [`scan`] the figures.
+//!
+//! Both are single passes over the text: every position is looked at a bounded number of
+//! times (a Chinese numeral is at most [`MAX_NUMERAL_CHARS`] characters; a longer run is not a
+//! number and is skipped whole), so the work is linear in the length of the text.
 
-use crate::number::{cn_magnitude, is_cn_numeral, parse_cn_number};
-use crate::unit::{BASE_UNITS, MAGNITUDES};
+use crate::number::{cn_magnitude, is_cn_decimal_digit, is_cn_numeral, parse_cn_number};
+use crate::unit::{self, UnitKind, BASE_UNITS, MAGNITUDES};
 
 /// What a quantity measures.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Measure {
-    /// `9.7%`
+    /// `9.7%`, `百分之五`
     Percent,
     /// `0.4个百分点`
     Points,
@@ -16,18 +25,76 @@ pub enum Measure {
     Level(String),
 }
 
+impl Measure {
+    /// The unit as written: `%`, `个百分点`, `亿元`.
+    pub fn unit(&self) -> &str {
+        match self {
+            Measure::Percent => "%",
+            Measure::Points => "个百分点",
+            Measure::Level(u) => u,
+        }
+    }
+
+    /// What kind of amount this is, from the unit table ([`unit::kind`]): `亿元` is money,
+    /// `万人次` people, `个` a count.
+    ///
+    /// ```
+    /// use report_lens::indicator::quantity::Measure;
+    /// use report_lens::unit::UnitKind;
+    /// assert_eq!(Measure::Level("亿元".into()).kind(), UnitKind::Money);
+    /// assert_eq!(Measure::Points.kind(), UnitKind::Points);
+    /// ```
+    pub fn kind(&self) -> UnitKind {
+        unit::kind(self.unit())
+    }
+}
+
 /// A number with its unit, found at `start..end` (byte offsets into the clean text).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {
     pub start: usize,
     pub end: usize,
+    /// The number as written, before its unit's magnitude (`21.5` of `21.5亿元`); negative when
+    /// written with a minus sign (`-2.1%`, `负3%`).
     pub value: f64,
     /// Upper end of a range (`4.5%—5%`).
     pub high: Option<f64>,
     pub measure: Measure,
-    /// Written with `多` (`1270多万人`): more than the value.
+    /// Written with `多` or `余` (`1270多万人`, `800余家`): more than the value.
     pub more: bool,
 }
+
+impl Quantity {
+    /// This quantity as a [`crate::Figure`] of the original text: `raw` is its text there and
+    /// `start..end` its UTF-16 offsets.
+    pub fn figure(&self, raw: &str, start: usize, end: usize) -> crate::model::Figure {
+        let unit = self.measure.unit();
+        crate::model::Figure {
+            value: self.value,
+            value_high: self.high,
+            unit: unit.to_string(),
+            kind: self.measure.kind(),
+            value_base: self.value * unit::scale(unit).0,
+            more: self.more,
+            text: raw.to_string(),
+            start,
+            end,
+        }
+    }
+}
+
+/// A number found by [`numbers`], at `start..end` of the clean text, with the magnitudes that
+/// follow it folded in (`4.78万亿` → 4.78e12) and its sign applied (`负三十二` → -32).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Number {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+}
+
+/// The longest Chinese numeral read as a number (`八千三百八十五万二千三百二十六点三三` has 19
+/// characters); a longer run of numeral characters is skipped whole.
+pub const MAX_NUMERAL_CHARS: usize = 32;
 
 fn char_at(s: &str, i: usize) -> Option<char> {
     s.get(i..).and_then(|r| r.chars().next())
@@ -56,13 +123,52 @@ fn arabic_at(s: &str, i: usize) -> Option<(f64, usize)> {
     s[i..j].parse::<f64>().ok().map(|v| (v, j))
 }
 
-/// A unit after a number at `i`: (`%` | `个百分点` | magnitude? base?), with `多` allowed in
-/// front. Returns the measure, the scale folded into nothing (units stay as written), the end.
+/// Whether `p`, the character before a sign, lets the sign be a minus: the start of the text,
+/// a space, or punctuation that opens or separates (`，-3%`), never a letter, digit, Chinese
+/// character or closing mark (`2021-2025`, `5%-6%`, `3万-5万`, `歼-35`).
+fn opens_number(p: Option<char>) -> bool {
+    p.is_none_or(|p| matches!(p, '，' | '；' | '：' | '、' | '。' | '！' | '？' | '（' | '(' | '“' | '"' | '‘' | '\'' | '《' | '【' | '[' | '=' | ' ' | '\n' | '\t'))
+}
+
+/// The start of a minus sign written right before byte `i`: `-` or `－` (folded to `-`), or
+/// `负` where it is not part of a word (`减负1000亿元` is a burden lifted, not a negative).
+fn sign_start(text: &str, i: usize) -> Option<usize> {
+    let c = char_before(text, i)?;
+    let s = i - c.len_utf8();
+    let prev = char_before(text, s);
+    match c {
+        '-' if opens_number(prev) => Some(s),
+        '负' if opens_number(prev) || prev.is_some_and(|p| matches!(p, '为' | '是' | '至' | '到' | '达' | '或')) => Some(s),
+        _ => None,
+    }
+}
+
+/// Whether the text before `i` ends with a verb of amount (`超`, `突破`, `近`, `逾`, `超过`,
+/// `达`): after one, a bare magnitude is a number (`超万亿元`) and a small numeral too.
+fn after_verb(text: &str, i: usize) -> bool {
+    let before = &text[..i];
+    ["超", "突破", "近", "逾", "超过", "达"].iter().any(|v| before.ends_with(v))
+}
+
+/// The end of a URL starting at `i` (`http://…`, `https://…`, `www.…`), or `None`. Its
+/// `%2D`-style escapes and query numbers are not figures. The clean text has folded `:` and `?`
+/// to `：` and `？`; both stay part of the URL.
+fn url_end(text: &str, i: usize) -> Option<usize> {
+    let rest = &text[i..];
+    if !(rest.starts_with("http：//") || rest.starts_with("https：//") || rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.")) {
+        return None;
+    }
+    let len: usize = rest.chars().take_while(|&c| c.is_ascii_graphic() || c == '：' || c == '？').map(char::len_utf8).sum();
+    Some(i + len)
+}
+
+/// A unit after a number at `i`: (`%` | `个百分点` | magnitude? base?), with `多` or `余`
+/// allowed in front. Returns the measure, whether `多`/`余` was written, and the end.
 fn unit_at(s: &str, i: usize) -> Option<(Measure, bool, usize)> {
     let rest = &s[i..];
-    let (more, rest, skip) = match rest.strip_prefix('多') {
-        Some(r) => (true, r, '多'.len_utf8()),
-        None => (false, rest, 0),
+    let (more, rest, skip) = match rest.chars().next() {
+        Some(c @ ('多' | '余')) => (true, &rest[c.len_utf8()..], c.len_utf8()),
+        _ => (false, rest, 0),
     };
     if rest.starts_with('%') {
         return Some((Measure::Percent, more, i + skip + 1));
@@ -79,6 +185,10 @@ fn unit_at(s: &str, i: usize) -> Option<(Measure, bool, usize)> {
     if let Some((m, _)) = MAGNITUDES.iter().find(|(m, _)| r.starts_with(m)) {
         unit.push_str(m);
         r = &r[m.len()..];
+        // `七十五万个百分点`: the magnitude belongs to the number, not to a unit.
+        if r.starts_with("个百分点") || r.starts_with('%') {
+            return None;
+        }
     }
     if let Some(b) = base_unit_at(r) {
         unit.push_str(b);
@@ -101,7 +211,7 @@ fn unit_at(s: &str, i: usize) -> Option<(Measure, bool, usize)> {
     if r.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    // `个` followed by `百分点` was handled; `万元/人` keeps its slash unit.
+    // `万元/人` keeps its slash unit.
     Some((Measure::Level(unit), more, s.len() - r.len()))
 }
 
@@ -155,6 +265,9 @@ fn shared_unit(text: &str, mut i: usize) -> Option<Measure> {
 /// assert_eq!(q.len(), 2);
 /// assert_eq!((q[0].value, q[0].high, q[0].measure.clone()), (4.5, Some(5.0), Measure::Percent));
 /// assert_eq!((q[1].value, q[1].more), (1270.0, true));
+/// let q = scan("城镇化率提高六个百分点，增长百分之五");
+/// assert_eq!((q[0].value, q[0].measure.clone()), (6.0, Measure::Points));
+/// assert_eq!((q[1].value, q[1].measure.clone()), (5.0, Measure::Percent));
 /// ```
 pub fn scan(text: &str) -> Vec<Quantity> {
     let mut out = Vec::new();
@@ -177,8 +290,7 @@ pub fn scan(text: &str) -> Vec<Quantity> {
                 i += utf8_len(c);
                 continue;
             }
-            let cp = (u32::from(c & 0x0f) << 12) | (u32::from(b[i + 1] & 0x3f) << 6) | u32::from(b[i + 2] & 0x3f);
-            if NUMERALS[(cp >> 6) as usize] & (1 << (cp & 63)) != 0 {
+            if is_numeral_at(b, i) {
                 let (q, next) = chinese_quantity(text, i);
                 if let Some(q) = q {
                     out.push(q);
@@ -189,9 +301,62 @@ pub fn scan(text: &str) -> Vec<Quantity> {
             i += 3;
             continue;
         }
+        if let Some(end) = url_end(text, i) {
+            i = end;
+            continue;
+        }
         i += 1;
     }
     out
+}
+
+/// Every number in `text`, in order, with or without a unit: the first stage of [`scan`],
+/// with its guards (no years inside codes like `PM2.5`, no words like `一切`, `十四五`), and
+/// each value resolved as a number on its own — the magnitudes after it folded in (`1000万` →
+/// 1e7, `500余万` → 5e6) and its sign applied. A Chinese numeral is a number when it has
+/// `百`/`千`/`万`/`亿`, a decimal `点`, a sign, a verb of amount before it, or a magnitude or
+/// `个百分点` after it (`十多万`, `六个百分点`); a bare magnitude (`万`) only after a verb.
+///
+/// ```
+/// use report_lens::indicator::quantity::numbers;
+/// let v: Vec<f64> = numbers("一千两百三十四万，负六点六，4.78万亿，减负1000亿元，一切").iter().map(|n| n.value).collect();
+/// assert_eq!(v, [12_340_000.0, -6.6, 4.78e12, 1e11]);
+/// ```
+pub fn numbers(text: &str) -> Vec<Number> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            let (n, next) = arabic_number(text, i);
+            out.extend(n);
+            i = next;
+            continue;
+        }
+        if c >= 0x80 {
+            if (0xe3..=0xe9).contains(&c) && i + 2 < b.len() && is_numeral_at(b, i) {
+                let (n, next) = chinese_number(text, i);
+                out.extend(n);
+                i = next.max(i + 3);
+                continue;
+            }
+            i += utf8_len(c);
+            continue;
+        }
+        if let Some(end) = url_end(text, i) {
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether the three-byte character at `i` is a Chinese numeral.
+fn is_numeral_at(b: &[u8], i: usize) -> bool {
+    let cp = (u32::from(b[i] & 0x0f) << 12) | (u32::from(b[i + 1] & 0x3f) << 6) | u32::from(b[i + 2] & 0x3f);
+    NUMERALS[(cp >> 6) as usize] & (1 << (cp & 63)) != 0
 }
 
 /// The characters `is_cn_numeral` accepts, as a bit set over the Basic Multilingual Plane (the
@@ -218,25 +383,33 @@ fn utf8_len(lead: u8) -> usize {
     }
 }
 
+/// Whether the Arabic number at `i..after` is part of a code (`PM2.5`, `5G`, `1+10+3+N`,
+/// `1.68∶1`, `第3`) rather than a number.
+fn in_code(text: &str, i: usize, after: usize) -> bool {
+    let before = char_before(text, i);
+    let next = char_at(text, after);
+    before.is_some_and(|c| c.is_ascii_alphabetic() || c == '.' || c == '+' || c == '/' || c == '∶' || c == '第')
+        || next.is_some_and(|c| c.is_ascii_alphabetic() || c == '+' || c == '/' || c == '∶' || c == '.')
+}
+
+/// Skip the rest of an alphanumeric run so `PM2.5` does not yield `5`.
+fn skip_code(text: &str, mut j: usize) -> usize {
+    let b = text.as_bytes();
+    while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'.') {
+        j += 1;
+    }
+    j
+}
+
 fn arabic_quantity(text: &str, i: usize) -> (Option<Quantity>, usize) {
     let Some((value, after)) = arabic_at(text, i) else { return (None, i + 1) };
-    let skip_to = |j: usize| {
-        // Skip the rest of an alphanumeric run so `PM2.5` does not yield `5`.
-        let mut j = j;
-        let b = text.as_bytes();
-        while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'.') {
-            j += 1;
-        }
-        j
+    if in_code(text, i, after) {
+        return (None, skip_code(text, after));
+    }
+    let (start, value) = match sign_start(text, i) {
+        Some(s) => (s, -value),
+        None => (i, value),
     };
-    let before = char_before(text, i);
-    if before.is_some_and(|c| c.is_ascii_alphabetic() || c == '.' || c == '+' || c == '/' || c == '∶' || c == '第') {
-        return (None, skip_to(after));
-    }
-    let next = char_at(text, after);
-    if next.is_some_and(|c| c.is_ascii_alphabetic() || c == '+' || c == '/' || c == '∶' || c == '.') {
-        return (None, skip_to(after));
-    }
     // A range: `4.5%—5%`, `4.5-5%`, `6—6.5%`, `5%至6%`.
     let mut high = None;
     let mut end_num = after;
@@ -263,47 +436,111 @@ fn arabic_quantity(text: &str, i: usize) -> (Option<Quantity>, usize) {
         None => return (None, after),
     };
     // `2021年`-like years never reach here (年 is not a unit); a year range `2021—2025年` has
-    // no unit either. Drop counts that are really years of a span: `1949年` is not a unit.
-    (Some(Quantity { start: i, end, value, high, measure, more }), end)
+    // no unit either.
+    (Some(Quantity { start, end, value, high, measure, more }), end)
+}
+
+/// `百分之五`, `百分之2.4`, `百分之一百二十点五` at `i`: the value and where its number starts
+/// and ends. Not after a numeral: `五百分之2.2` is a fraction.
+fn percent_words(text: &str, i: usize) -> Option<(f64, usize, usize)> {
+    if !text.get(i..)?.starts_with("百分之") || char_before(text, i).is_some_and(|c| is_cn_numeral(c) || c.is_ascii_digit()) {
+        return None;
+    }
+    let k = i + "百分之".len();
+    if let Some((v, e)) = arabic_at(text, k) {
+        if char_at(text, e).is_some_and(|c| c.is_ascii_alphanumeric() || c == '.') {
+            return None;
+        }
+        return Some((v, k, e));
+    }
+    let run = cn_run(text, k);
+    if run.chars == 0 || run.chars > MAX_NUMERAL_CHARS {
+        return None;
+    }
+    Some((parse_cn_number(&text[k..run.end])?, k, run.end))
+}
+
+/// A run of Chinese numeral characters from `i`, with a decimal part after `点` (`十五点七`;
+/// after `点` only digits, so `三点五万` stops before `万`).
+struct Run {
+    end: usize,
+    chars: usize,
+    /// Has 百, 千, 万 or 亿 before any `点`.
+    has_big: bool,
+    has_point: bool,
+}
+
+fn cn_run(text: &str, i: usize) -> Run {
+    let mut run = Run { end: i, chars: 0, has_big: false, has_point: false };
+    while let Some(c) = char_at(text, run.end) {
+        if is_cn_numeral(c) && (!run.has_point || is_cn_decimal_digit(c)) {
+            if !run.has_point && cn_magnitude(c).is_some_and(|m| m >= 100.0) {
+                run.has_big = true;
+            }
+        } else if c == '点' && run.chars > 0 && !run.has_point && char_at(text, run.end + c.len_utf8()).is_some_and(is_cn_decimal_digit) {
+            run.has_point = true;
+        } else {
+            break;
+        }
+        run.end += c.len_utf8();
+        run.chars += 1;
+    }
+    run
+}
+
+/// Whether a small numeral (no 百/千/万/亿: `十`, `六`, `三十`) ending at `j` is a number all
+/// the same, because `个百分点` or `%`, or `多`/`余` and a magnitude, follow: `六个百分点`,
+/// `十多万人`. Elsewhere `一`, `两`, `十` are words (`一批`, `两个维护`, `十件实事`).
+fn small_numeral_is_number(text: &str, j: usize) -> bool {
+    match unit_at(text, j) {
+        Some((Measure::Points | Measure::Percent, _, _)) => true,
+        Some((Measure::Level(u), true, _)) => u.starts_with(['万', '亿']),
+        _ => false,
+    }
 }
 
 fn chinese_quantity(text: &str, i: usize) -> (Option<Quantity>, usize) {
-    let mut j = i;
-    let mut has_big = false;
-    while let Some(c) = char_at(text, j) {
-        if !is_cn_numeral(c) {
-            break;
-        }
-        if cn_magnitude(c).is_some_and(|m| m >= 100.0) {
-            has_big = true;
-        }
-        j += c.len_utf8();
+    if let Some((value, _, end)) = percent_words(text, i) {
+        let (start, value) = match sign_start(text, i) {
+            Some(s) => (s, -value),
+            None => (i, value),
+        };
+        return (Some(Quantity { start, end, value, high: None, measure: Measure::Percent, more: false }), end);
     }
-    let before = char_before(text, i);
+    let run = cn_run(text, i);
+    let j = run.end;
+    if run.chars > MAX_NUMERAL_CHARS || char_before(text, i) == Some('第') {
+        return (None, j);
+    }
     // Part of a longer word (`百县千乡`, `十四五`) unless it follows a verb of amount.
-    let after_verb = text[..i].ends_with('超') || text[..i].ends_with("突破") || text[..i].ends_with('近') || text[..i].ends_with('逾') || text[..i].ends_with("超过") || text[..i].ends_with('达');
-    if !has_big && !after_verb {
+    let verb = after_verb(text, i);
+    let sign = sign_start(text, i);
+    if !(run.has_big || verb || run.has_point || sign.is_some() || small_numeral_is_number(text, j)) {
         // Neither a large numeral nor a verb of amount: a word, whatever follows.
         return (None, j);
     }
+    let (start, sign) = match sign {
+        Some(s) => (s, -1.0),
+        None => (i, 1.0),
+    };
     let word = &text[i..j];
-    // Try the longest numeral prefix whose remainder is a valid unit (so `万亿元` → 万亿 + 元
-    // is tried as a bare magnitude first).
     // Prefer leaving a trailing 万/亿 to the unit (`三千万元` → 3000 万元).
-    let mut cut = j;
     let trimmed = word.trim_end_matches(['万', '亿']);
     if !trimmed.is_empty() && trimmed.len() < word.len() && !trimmed.chars().all(|c| cn_magnitude(c).is_some()) {
         if let (Some(value), Some((measure, more, end))) = (parse_cn_number(trimmed), unit_at(text, i + trimmed.len())) {
-            if (has_big || after_verb) && before != Some('第') && value > 0.0 {
-                return (Some(Quantity { start: i, end, value, high: None, measure, more }), end);
+            if value > 0.0 {
+                return (Some(Quantity { start, end, value: sign * value, high: None, measure, more }), end);
             }
         }
     }
+    // Try the longest numeral prefix whose remainder is a valid unit (`三百千瓦` → 三百 + 千瓦;
+    // `万亿元` → 万亿 + 元 as a bare magnitude).
+    let mut cut = j;
     while cut > i {
         let num = &text[i..cut];
-        let bare_magnitude = num.chars().all(|c| cn_magnitude(c).is_some());
-        let ok_start = if bare_magnitude { after_verb } else { has_big || after_verb };
-        if ok_start && !before.is_some_and(|c| c == '第') {
+        // `十` is a number (ten) on its own; `万亿` is one of a magnitude.
+        let bare_magnitude = num != "十" && num.chars().all(|c| cn_magnitude(c).is_some());
+        if !bare_magnitude || verb {
             if let Some((measure, more, end)) = unit_at(text, cut) {
                 if let Some(value) = parse_cn_number(num) {
                     let (value, measure) = if bare_magnitude {
@@ -319,7 +556,7 @@ fn chinese_quantity(text: &str, i: usize) -> (Option<Quantity>, usize) {
                         (value, measure)
                     };
                     if value > 0.0 {
-                        return (Some(Quantity { start: i, end, value, high: None, measure, more }), end);
+                        return (Some(Quantity { start, end, value: sign * value, high: None, measure, more }), end);
                     }
                 }
             }
@@ -328,6 +565,68 @@ fn chinese_quantity(text: &str, i: usize) -> (Option<Quantity>, usize) {
         cut -= last;
     }
     (None, j)
+}
+
+/// `(多|余)?` and up to two of `万`/`亿` after a number at `j`: their product and the end, or
+/// `(1, j)` when no magnitude follows (`四百多` is 400).
+fn magnitudes_after(text: &str, j: usize) -> (f64, usize) {
+    let mut k = j;
+    if let Some(c @ ('多' | '余')) = char_at(text, k) {
+        k += c.len_utf8();
+    }
+    let (mut factor, mut end, mut n) = (1.0, j, 0);
+    while let Some(c @ ('万' | '亿')) = char_at(text, k) {
+        if n == 2 {
+            break;
+        }
+        factor *= cn_magnitude(c).unwrap_or(1.0);
+        k += c.len_utf8();
+        end = k;
+        n += 1;
+    }
+    (factor, end)
+}
+
+fn arabic_number(text: &str, i: usize) -> (Option<Number>, usize) {
+    let Some((value, after)) = arabic_at(text, i) else { return (None, i + 1) };
+    if in_code(text, i, after) {
+        return (None, skip_code(text, after));
+    }
+    let (factor, end) = magnitudes_after(text, after);
+    let (start, sign) = match sign_start(text, i) {
+        Some(s) => (s, -1.0),
+        None => (i, 1.0),
+    };
+    (Some(Number { start, end, value: sign * value * factor }), end)
+}
+
+fn chinese_number(text: &str, i: usize) -> (Option<Number>, usize) {
+    if let Some((value, k, end)) = percent_words(text, i) {
+        return (Some(Number { start: k, end, value }), end);
+    }
+    let run = cn_run(text, i);
+    let j = run.end;
+    if run.chars > MAX_NUMERAL_CHARS || char_before(text, i) == Some('第') {
+        return (None, j);
+    }
+    let num = &text[i..j];
+    let verb = after_verb(text, i);
+    let bare_magnitude = num != "十" && num.chars().all(|c| cn_magnitude(c).is_some());
+    if bare_magnitude && !verb {
+        return (None, j);
+    }
+    let sign = sign_start(text, i);
+    let (factor, end) = magnitudes_after(text, j);
+    let followed = end > j || text[j..].starts_with("个百分点") || text[j..].starts_with('%');
+    if !(run.has_big || run.has_point || verb || sign.is_some() || followed) {
+        return (None, j);
+    }
+    let Some(value) = parse_cn_number(num) else { return (None, j) };
+    let (start, sign) = match sign {
+        Some(s) => (s, -1.0),
+        None => (i, 1.0),
+    };
+    (Some(Number { start, end, value: sign * value * factor }), end)
 }
 
 #[cfg(test)]
@@ -344,5 +643,26 @@ mod table_tests {
                 assert!(!in_table || c.len_utf8() == 3);
             }
         }
+    }
+
+    #[test]
+    fn long_numeral_runs_are_skipped_in_linear_time() {
+        // A million numeral characters: one run, skipped whole, not re-parsed per prefix.
+        let text = "百".repeat(1_000_000) + "亿元";
+        let t = std::time::Instant::now();
+        assert!(scan(&text).is_empty());
+        assert!(numbers(&text).is_empty());
+        assert!(t.elapsed().as_secs() < 5);
+    }
+
+    #[test]
+    fn signs_only_where_a_minus_can_stand() {
+        let v: Vec<f64> = scan("，-3.2%，减负1000亿元，2021-2025年，3万-5万人，为负0.5%").iter().map(|q| q.value).collect();
+        assert_eq!(v, [-3.2, 1000.0, 3.0, 5.0, -0.5]);
+    }
+
+    #[test]
+    fn urls_are_not_figures() {
+        assert!(scan("你可以访问一下 https：//www.test.com/search？q=30%25%2020%").is_empty());
     }
 }

@@ -69,7 +69,9 @@ pub(super) fn split_subject(prefix: &str) -> (&str, &str) {
 
 /// `hits`: all aliases in `s`, in `all_aliases` order.
 pub(super) fn alias_then_verb(s: &str, hits: Vec<Hit>) -> Option<usize> {
-    hits.into_iter().rev().find(|h| VERB_STARTS.iter().any(|v| s[h.end..].starts_with(v))).map(|h| h.end)
+    // `比重`, `比例`: a share's head, not the verb `比`.
+    let verb = |rest: &str| VERB_STARTS.iter().any(|v| rest.starts_with(v)) && !crate::cues::SHARE_HEADS.iter().any(|h| rest.starts_with(h));
+    hits.into_iter().rev().find(|h| verb(&s[h.end..])).map(|h| h.end)
 }
 
 
@@ -132,6 +134,10 @@ pub(super) fn clean_subject(phrase: &str) -> String {
     if s.contains('规') {
         s = s.replace("规上", "规模以上");
     }
+    // `占GDP比重`, `单位GDP能耗`: one spelling for the names built around it.
+    if s.contains("GDP") {
+        s = s.replace("GDP", "地区生产总值");
+    }
     if s.contains('年') {
         s = s.replace("年末", "").replace("年底", "");
     }
@@ -169,6 +175,9 @@ pub(super) fn trim_name(s: &str) -> &str {
 }
 
 /// `trim_name` with the aliases of `s` already found.
+/// Longest non-catalog name kept (its end): `高新技术产业增加值占规模以上工业比重` is 18.
+const MAX_NAME: usize = 20;
+
 pub(super) fn trim_name_with<'s>(s: &'s str, hits: &[Hit]) -> &'s str {
     let t = s.trim_matches(|c: char| !is_han(c) && !c.is_ascii_alphanumeric());
     // The aliases of the trimmed phrase are those of `s` inside it, shifted.
@@ -179,9 +188,14 @@ pub(super) fn trim_name_with<'s>(s: &'s str, hits: &[Hit]) -> &'s str {
         .map(|h| Hit { start: h.start - from, end: h.end - from, ..*h })
         .collect();
     let s = strip_fillers_with(t, &inner);
+    // `力争数字经济核心产业增加值占…`: a verb in front is not part of the name.
+    let s = crate::cues::NAME_LEADING_WORDS.iter().fold(s, |s, w| match s.strip_prefix(w) {
+        Some(r) if r.chars().count() >= 2 => r,
+        _ => s,
+    });
     let n = s.chars().count();
-    if n > 16 {
-        let skip: usize = s.chars().take(n - 16).map(char::len_utf8).sum();
+    if n > MAX_NAME {
+        let skip: usize = s.chars().take(n - MAX_NAME).map(char::len_utf8).sum();
         &s[skip..]
     } else {
         s
@@ -201,6 +215,20 @@ pub(super) fn spell_out_sectors(phrase: &str) -> Option<String> {
     for (short, full) in crate::cues::SECTOR_LISTS.iter().zip(std::iter::repeat("第一产业、第二产业、第三产业")) {
         if let Some(i) = phrase.find(short) {
             return Some(format!("{}{full}{}", &phrase[..i], &phrase[i + short.len()..]));
+        }
+    }
+    None
+}
+
+/// Two indicators written as one (`本外币存、贷款余额`, `人民币存款、贷款余额`, `存贷款余额`),
+/// spelled out with their shared prefix and head: `本外币存款余额、本外币贷款余额`.
+pub(super) fn spell_out_pair(phrase: &str) -> Option<String> {
+    for pair in crate::cues::PAIRED_ABBREVIATIONS {
+        let (short, full) = pair.split_once('=')?;
+        if let Some(i) = phrase.find(short) {
+            let (prefix, suffix) = (&phrase[..i], &phrase[i + short.len()..]);
+            let items: Vec<String> = full.split('、').map(|it| format!("{prefix}{it}{suffix}")).collect();
+            return Some(items.join("、"));
         }
     }
     None
