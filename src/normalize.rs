@@ -173,7 +173,12 @@ fn joins(prev: &str, prev_chars: usize, next: &str, width: usize) -> bool {
     if prev_chars == 1 && matches!(last, '（' | '“' | '《') {
         return true;
     }
-    if starts_heading(next) || starts_heading(prev) || next.starts_with("各位代表") {
+    if starts_heading(next) || next.starts_with("各位代表") {
+        return false;
+    }
+    // A heading line is short; a long line that starts with one (`——民生福祉持续增进。城镇…`,
+    // an item wrapped at the page width) goes on in the next.
+    if starts_heading(prev) && (width == 0 || prev_chars * 10 < width * 9) {
         return false;
     }
     // A short line that does not end a sentence is a title, a heading or page furniture.
@@ -276,13 +281,21 @@ fn fold_lines(original: &str) -> (Normalized, Vec<Line>) {
     let mut lines = Vec::with_capacity(original.len() / 64);
     let bytes = original.as_bytes();
     let mut pos = 0;
+    // After a page marker, blank lines are page furniture too: `…工业税收占\n\n   - 5 -\n全部税收比重…`
+    // (a LibreOffice PDF through pdftotext) is one paragraph.
+    let mut after_marker = false;
     while pos <= original.len() {
         let pieces_before = buf.pieces.len();
         let (line, len, consumed) = fold_line(&mut buf, &original[pos..], pos, bytes);
         if len <= 32 && is_page_marker(&original[pos..pos + len]) {
             buf.text.truncate(line.start);
             buf.pieces.truncate(pieces_before);
-        } else {
+            while lines.last().is_some_and(|l: &Line| l.chars == 0) {
+                lines.pop();
+            }
+            after_marker = true;
+        } else if !(after_marker && line.chars == 0) {
+            after_marker = false;
             lines.push(line);
         }
         pos += consumed;

@@ -99,3 +99,37 @@ fn pdf_through_the_cli_with_pdftotext() {
     assert_same("pdf (pdftotext -layout)", got);
     assert_eq!(report["source"]["format"], "pdf");
 }
+
+/// Facts as compared between a PDF and its text: name, kind, period and every number.
+fn fact_set(r: &report_lens::Report) -> BTreeSet<String> {
+    r.indicators.iter().map(|i| format!("{}|{}|{}|{:?}|{:?}|{:?}|{:?}", i.name, i.kind.as_str(), i.period, i.value, i.unit, i.change_pct, i.bound)).collect()
+}
+
+fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    a.intersection(b).count() as f64 / a.union(b).count().max(1) as f64
+}
+
+/// Three LibreOffice PDFs with `- N -` page footers (a province, another province, a county):
+/// the facts of their text, in the page's way (pdf.js items joined by the core) and the CLI's
+/// (`pdftotext -layout`), agree with those of the .txt (Jaccard ≥ 0.98).
+#[test]
+fn pdfs_with_page_footers_give_the_facts_of_their_text() {
+    let pdftotext = std::process::Command::new("pdftotext").arg("-v").output().is_ok();
+    for (name, txt) in [("guizhou-2026", "provinces/guizhou-2026.txt"), ("qinghai-2026", "provinces/qinghai-2026.txt"), ("mouding-county-2022", "local/mouding-county-2022.txt")] {
+        let want = fact_set(&report_lens::analyze(&String::from_utf8(fixture(txt)).unwrap()));
+        assert!(want.len() >= 10, "{name}: only {} facts in the text", want.len());
+        let pages: Vec<Vec<pdf::PdfItem>> = serde_json::from_slice(&fixture(&format!("formats/{name}.pdfjs.json"))).unwrap();
+        let page = fact_set(&report_lens::analyze(&pdf::join_pages(&pages)));
+        let j = jaccard(&want, &page);
+        println!("{name}: pdf.js items {} facts, text {}, Jaccard {j:.3}", page.len(), want.len());
+        assert!(j >= 0.98, "{name} (pdf.js): Jaccard {j:.3} < 0.98");
+        if pdftotext {
+            let path = format!("{}/tests/fixtures/formats/{name}.pdf", env!("CARGO_MANIFEST_DIR"));
+            let out = std::process::Command::new("pdftotext").args(["-layout", "-enc", "UTF-8", &path, "-"]).output().unwrap();
+            let cli = fact_set(&report_lens::analyze(&String::from_utf8(out.stdout).unwrap()));
+            let j = jaccard(&want, &cli);
+            println!("{name}: pdftotext {} facts, Jaccard {j:.3}", cli.len());
+            assert!(j >= 0.98, "{name} (pdftotext): Jaccard {j:.3} < 0.98");
+        }
+    }
+}
