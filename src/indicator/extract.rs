@@ -286,9 +286,9 @@ impl<'a> Sentence<'a> {
                     let l = if k == 0 { lead } else { &text[qs[k - 1].end..q.start] };
                     if let Measure::Level(u) = &q.measure {
                         if COUNT_UNITS.contains(&u.as_str()) {
+                            // `建成…10个产业园区`: the thing counted names the count.
                             let obj = object_after(text, q.end, c.end);
-                            if !obj.is_empty() {
-                                let name = format!("{}{}", trim_name(l), obj);
+                            if let Some(name) = readable_name(&obj).or_else(|| readable_name(trim_name(l)).filter(|_| !obj.is_empty())) {
                                 self.push_count(&name, q, c.start, c.end, basis);
                             }
                         }
@@ -451,7 +451,8 @@ impl<'a> Sentence<'a> {
         }
         match &q.measure {
             Measure::Points => {
-                if COMPARISONS.iter().any(|w| lead.contains(w)) {
+                // `规上民营工业增加值增速高于全部规上工业2.3个百分点`: a gap, wherever its word is.
+                if COMPARISONS.iter().any(|w| lead.contains(w) || fact.subject.contains(w)) {
                     return;
                 }
                 if fact.change_points.is_some() {
@@ -498,8 +499,8 @@ impl<'a> Sentence<'a> {
                 if counts_things(unit) && fact.in_catalog {
                     // `迈上4个万亿元台阶`: a count never is the level of a catalog indicator.
                     let obj = object_after(text, q.end, clause_end);
-                    if !obj.is_empty() {
-                        self.push_count(&format!("{}{}", trim_name(lead), obj), q, q.start, clause_end, None);
+                    if let Some(name) = readable_name(&obj) {
+                        self.push_count(&name, q, q.start, clause_end, None);
                     }
                     return;
                 }
@@ -520,6 +521,12 @@ impl<'a> Sentence<'a> {
                     });
                 if fact.value.is_some() && !refines {
                     fact = self.fresh_like(t);
+                }
+                if fact.entry.is_none() && fact.name == UNNAMED && counts_things(unit) {
+                    // `新建6个智慧园区`: the thing counted, when the subject is a bare verb.
+                    if let Some(name) = readable_name(&object_after(text, q_end, clause_end)) {
+                        fact.name = name;
+                    }
                 }
                 fact.value = Some(q.value);
                 fact.value_high = q.high;
@@ -651,7 +658,9 @@ impl<'a> Sentence<'a> {
         if name.is_empty() || !name.chars().any(is_han) {
             return None;
         }
-        Some(Subject { name: name.to_string(), entry: None, text: name.to_string() })
+        // `建成`, `推动`, `较“十三五”时期`: no name a reader accepts; the figure stays unnamed.
+        let readable = readable_name(name).unwrap_or_else(|| UNNAMED.to_string());
+        Some(Subject { name: readable, entry: None, text: name.to_string() })
     }
 
     fn scope_only(&self, mut s: &str) -> bool {

@@ -156,6 +156,12 @@ pub(super) fn clean_subject(phrase: &str) -> String {
     if s.contains("累计") && s.len() > "累计".len() {
         s = s.replace("累计", "");
     }
+    // `十是推动…`: the number of an item in a list of tasks.
+    if let Some(k) = s.find('是') {
+        if k > 0 && s[..k].chars().all(crate::normalize::is_cn_digit) {
+            s = s[k + '是'.len_utf8()..].to_string();
+        }
+    }
     for p in ["全年", "今年", "当年"] {
         if let Some(r) = s.strip_prefix(p) {
             s = r.to_string();
@@ -206,8 +212,58 @@ pub(super) fn trim_name_with<'s>(s: &'s str, hits: &[Hit]) -> &'s str {
 pub(super) fn object_after(text: &str, i: usize, end: usize) -> String {
     let rest = &text[i..end.max(i)];
     let rest = rest.strip_prefix("以上").or_else(|| rest.strip_prefix("左右")).unwrap_or(rest);
-    rest.chars().take_while(|&c| is_han(c)).take(10).collect()
+    let rest = rest.strip_prefix('“').unwrap_or(rest);
+    // `5G基站`, `“数字领航”企业`: letters, digits and quotes inside the noun.
+    let chars: Vec<char> = rest.chars().take(13).collect();
+    let in_noun = |k: usize| {
+        let c = chars[k];
+        // A digit only inside a Latin token (`5G`), never the next figure (`工资1200万元`).
+        is_han(c) || c.is_ascii_alphabetic() || matches!(c, '“' | '”' | '-') || c.is_ascii_digit() && chars.get(k + 1).is_some_and(|n| n.is_ascii_alphabetic())
+    };
+    let n = (0..chars.len().min(12)).take_while(|&k| in_noun(k)).count();
+    let run: String = chars[..n].iter().collect();
+    // `7个县市入选全国综合实力百强`: the thing counted ends where its verb starts.
+    let cut = crate::cues::OBJECT_STOPS.iter().filter_map(|w| run.find(w)).filter(|&k| k > 0).min().unwrap_or(run.len());
+    run[..cut].trim_end_matches(['“', '-']).to_string()
 }
+
+/// A name a reader accepts, or none: without list markers (`十一是`), verbs in front
+/// (`建成`, `推动`), verbs behind (`…形成`, `…惠及`); none when what is left is a bare verb, a
+/// connective, a comparison (`较“十三五”时期`) or a cut phrase (`、三都、贞丰…`).
+///
+pub(super) fn readable_name(name: &str) -> Option<String> {
+    let mut s = name.trim();
+    // `一是`, `十四是`: the items of a list of tasks.
+    if let Some(k) = s.find('是') {
+        if k > 0 && s[..k].chars().all(crate::normalize::is_cn_digit) {
+            s = &s[k + '是'.len_utf8()..];
+        }
+    }
+    loop {
+        let before = s.len();
+        s = s.trim_start_matches(['和', '及', '与', '、', '是']);
+        for w in crate::cues::NAME_LEADING_WORDS {
+            if let Some(r) = s.strip_prefix(w) {
+                s = r;
+            }
+        }
+        for w in crate::cues::NAME_TRAILING_WORDS {
+            if let Some(r) = s.strip_suffix(w) {
+                s = r;
+            }
+        }
+        if s.len() == before {
+            break;
+        }
+    }
+    let first = s.chars().next()?;
+    let bad_start = matches!(first, '、' | '，' | '”' | '）' | '和' | '及' | '与' | '等') || s.starts_with('较') || s.starts_with('比');
+    let bad_end = s.ends_with(['和', '及', '与', '、', '“']);
+    (s.chars().filter(|&c| is_han(c)).count() >= 2 && !bad_start && !bad_end).then(|| s.to_string())
+}
+
+/// The name of a figure that has no readable one.
+pub(super) const UNNAMED: &str = "未命名";
 
 /// The three sectors written as one list (`第一、二、三产业增加值`, `一二三产增加值`,
 /// `三次产业增加值`), spelled out so that each item names its sector: `第一产业、第二产业、第三产业增加值`.
