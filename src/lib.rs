@@ -22,6 +22,7 @@ pub mod csv;
 pub mod cues;
 pub mod decode;
 pub mod document;
+pub mod gazetteer;
 pub mod indicator;
 pub mod meta;
 pub mod model;

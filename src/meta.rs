@@ -4,6 +4,7 @@
 //! most of it; what the header leaves out (the county's name when the meeting line just says
 //! `在县第十六届人民代表大会`) is looked for in the body.
 
+use crate::gazetteer;
 use crate::model::{Level, Meta};
 use crate::normalize::is_han;
 use crate::number::parse_cn_integer;
@@ -44,6 +45,7 @@ pub fn extract(text: &str) -> Meta {
     }
 
     let (region, level) = region_and_level(header, meeting_line.copied(), text);
+    let (region, level) = official_region(region, level, text);
     meta.region = region;
     meta.level = level;
     meta.speaker = speaker(header);
@@ -52,6 +54,33 @@ pub fn extract(text: &str) -> Meta {
     meta.review_year = review;
     meta.plan_year = plan;
     meta
+}
+
+/// The region under its full official name, from the gazetteer: `新疆自治区` → 新疆维吾尔自治区,
+/// `漾濞县` → 漾濞彝族自治县; for a report without a title block, the division its text names
+/// (`全州`, its counties and towns: 德宏傣族景颇族自治州).
+fn official_region(region: Option<String>, level: Option<Level>, text: &str) -> (Option<String>, Option<Level>) {
+    if level == Some(Level::National) {
+        return (region, level);
+    }
+    match region {
+        Some(r) => {
+            let all = gazetteer::by_name(&r);
+            if all.iter().any(|d| d.name == r) {
+                let d = all.iter().find(|d| d.name == r).copied();
+                return (Some(r), d.map(|d| d.level.into()).or(level));
+            }
+            let fitting: Vec<_> = all.iter().filter(|d| level.is_none_or(|l| Level::from(d.level) == l)).collect();
+            match fitting.as_slice() {
+                [d] => (Some(d.name.to_string()), Some(d.level.into())),
+                _ => (Some(r), level),
+            }
+        }
+        None => match gazetteer::infer(text) {
+            Some(d) => (Some(d.name.to_string()), Some(d.level.into())),
+            None => (None, level),
+        },
+    }
 }
 
 fn title(header: &[&str]) -> Option<String> {
@@ -283,6 +312,7 @@ fn years(text: &str, meta: &Meta) -> (Option<i32>, Option<i32>) {
     // A plan heading, or a paragraph that opens with one (`2023年政府工作总体要求是：…`).
     let plan = text
         .lines()
+        .filter(|l| l.len() <= 180 || l.as_bytes()[0].is_ascii_digit())
         .find_map(|l| PLAN_HEADING.captures(if l.len() <= 180 { l } else { &l[..floor_char(l, 60)] }).filter(|c| l.len() <= 180 || c.get(0).is_some_and(|m| m.start() == 0)))
         .and_then(|c| c[1].parse::<i32>().ok());
     // A report delivered in December (`2020年12月23日`) plans the next year.
