@@ -53,6 +53,28 @@ pub fn analyze(text: &str) -> Report {
     build(text, &norm, meta, &ctx)
 }
 
+/// Every figure in a report's text — every number with a unit that the scanner
+/// ([`indicator::quantity::scan`]) finds, whatever it is about — with its kind, and its span as
+/// UTF-16 offsets into the original `text` (as [`Indicator::start`] and `end`). One pass of the
+/// scanner and one of the offset map.
+///
+/// ```
+/// let text = "农村常住居民人均可支配收入 16883\n- 2 -\n元,同比增长 9.7%。";
+/// let f = report_lens::figures(text);
+/// assert_eq!((f[0].value, f[0].unit.as_str(), f[0].kind.as_str()), (16883.0, "元", "money"));
+/// assert_eq!(f[0].text, "16883\n- 2 -\n元");
+/// assert_eq!((f[1].value, f[1].kind.as_str(), f[1].text.as_str()), (9.7, "percent", "9.7%"));
+/// let utf16: Vec<u16> = text.encode_utf16().collect();
+/// assert_eq!(String::from_utf16_lossy(&utf16[f[1].start..f[1].end]), "9.7%");
+/// ```
+pub fn figures(text: &str) -> Vec<Figure> {
+    let norm = normalize::normalize(text);
+    let quantities = indicator::quantity::scan(&norm.text);
+    let ranges: Vec<(usize, usize)> = quantities.iter().map(|q| norm.original_range(q.start, q.end)).collect();
+    let u16 = Utf16Index::new(text, ranges.iter().flat_map(|&(a, b)| [a, b]));
+    quantities.iter().zip(&ranges).map(|(q, &(a, b))| q.figure(text.get(a..b).unwrap_or(""), u16.of(a), u16.of(b))).collect()
+}
+
 /// Analyze a fragment of a report whose place is known: `ctx` says which years and level apply
 /// and which frame holds at its start. Used by tests of single sentences.
 pub fn analyze_fragment(text: &str, ctx: &Context) -> Report {

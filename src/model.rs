@@ -1,6 +1,6 @@
 //! The data a report turns into: [`Report`] with its [`Meta`], outline ([`Section`]),
-//! [`Indicator`]s and [`Warning`]s. Field names follow the JSON contract the page and the CLI
-//! share (camelCase); fields may be added, never renamed.
+//! [`Indicator`]s and [`Warning`]s; and every [`Figure`] of its text. Field names follow the
+//! JSON contract the page and the CLI share (camelCase); fields may be added, never renamed.
 
 use serde::{Deserialize, Serialize};
 
@@ -174,4 +174,28 @@ pub struct Warning {
     pub code: String,
     /// Human-readable message in Chinese.
     pub message: String,
+}
+
+/// One number with its unit, anywhere in the text, whatever it is about: what
+/// [`crate::figures`] lists (`report-lens figures`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Figure {
+    /// The number as written (`21.5` of `21.5亿元`; negative for `-2.1%`).
+    pub value: f64,
+    /// Upper end of a range (`4.5%—5%`).
+    pub value_high: Option<f64>,
+    /// The unit as written: `亿元`, `%`, `个百分点`, `万人次`.
+    pub unit: String,
+    /// What the unit measures: `percent`, `points`, `money`, `people`, `count`, `area` …
+    pub kind: crate::unit::UnitKind,
+    /// The value in the unit's base (`21.5亿元` → 2150000000, in `元`).
+    pub value_base: f64,
+    /// Written with `多` or `余` (`1270多万人`): more than the value.
+    pub more: bool,
+    /// The figure exactly as in the original text (`16883\n- 2 -\n元`).
+    pub text: String,
+    /// UTF-16 offsets of `text` in the original text.
+    pub start: usize,
+    pub end: usize,
 }

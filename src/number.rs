@@ -176,7 +176,7 @@ mod tests {
         assert_eq!(parse_cn_number("四十五亿四千零四万"), Some(4_540_040_000.0));
         assert_eq!(parse_cn_number("四亿五千六百四十二万零一十五"), Some(456_420_015.0));
         assert_eq!(parse_cn_number("百三"), Some(130.0));
-        assert_eq!(parse_cn_number("两千万点五五四四"), Some(20_000_000.5544));
+        assert_eq!(parse_cn_number("两千万点五五四四"), Some(20_000_000.554_4));
         assert_eq!(parse_cn_number("零点五"), Some(0.5));
         assert_eq!(parse_cn_number("二三十"), None);
         assert_eq!(parse_cn_number("一点两"), None);

@@ -1,4 +1,7 @@
-//! Units: what may follow a number, and how to compare `215000万元` with `21.5亿元`.
+//! Units: what may follow a number, how to compare `215000万元` with `21.5亿元`, and what kind
+//! of amount each one measures (money, people, area …).
+
+use serde::{Deserialize, Serialize};
 
 /// Base units, longest first so that `千瓦时` wins over `千瓦` and `人次` over `人`.
 pub const BASE_UNITS: &[&str] = &[
@@ -121,4 +124,170 @@ pub fn same_amount(a: f64, unit_a: &str, b: f64, unit_b: &str) -> bool {
     }
     let (x, y) = (a * fa, b * fb);
     (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0)
+}
+
+/// What kind of amount a unit measures: the `kind` of a figure (`report-lens figures`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    /// `%`
+    Percent,
+    /// `‰`
+    Permille,
+    /// `个百分点`: a difference of two percentages.
+    Points,
+    /// `元`, `亿元`, `美元`, `元/人`
+    Money,
+    /// `人`, `万人次`, `名`
+    People,
+    /// Things counted: `个`, `家`, `项`, `户`, `头`, `标箱` …
+    Count,
+    /// `亩`, `公顷`, `平方米`, `平方公里`
+    Area,
+    /// `吨`, `斤`, `公斤`, `千克`
+    Mass,
+    /// `公里`, `千米`, `米`
+    Length,
+    /// `立方米`
+    Volume,
+    /// `千瓦时`, `度`, `吨标准煤`
+    Energy,
+    /// `千瓦`
+    Power,
+    /// `小时`, `岁`
+    Time,
+    /// `微克/立方米`
+    Concentration,
+    /// Something per something else not in the table: `人/百亿元`.
+    Rate,
+    /// A bare magnitude (`1234万`) or a unit the table does not know.
+    Number,
+}
+
+impl UnitKind {
+    /// The snake_case name used in JSON and CSV (`"money"`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitKind::Percent => "percent",
+            UnitKind::Permille => "permille",
+            UnitKind::Points => "points",
+            UnitKind::Money => "money",
+            UnitKind::People => "people",
+            UnitKind::Count => "count",
+            UnitKind::Area => "area",
+            UnitKind::Mass => "mass",
+            UnitKind::Length => "length",
+            UnitKind::Volume => "volume",
+            UnitKind::Energy => "energy",
+            UnitKind::Power => "power",
+            UnitKind::Time => "time",
+            UnitKind::Concentration => "concentration",
+            UnitKind::Rate => "rate",
+            UnitKind::Number => "number",
+        }
+    }
+}
+
+/// The kind of every base unit (every entry of [`BASE_UNITS`] has one; a test checks it).
+pub const UNIT_KINDS: &[(&str, UnitKind)] = {
+    use UnitKind::*;
+    &[
+        ("微克/立方米", Concentration),
+        ("吨标准煤", Energy),
+        ("平方公里", Area),
+        ("元/人", Money),
+        ("千瓦时", Energy),
+        ("立方米", Volume),
+        ("平方米", Area),
+        ("标准箱", Count),
+        ("头只", Count),
+        ("人次", People),
+        ("公里", Length),
+        ("千米", Length),
+        ("千瓦", Power),
+        ("公顷", Area),
+        ("公斤", Mass),
+        ("千克", Mass),
+        ("美元", Money),
+        ("欧元", Money),
+        ("标箱", Count),
+        ("小时", Time),
+        ("元", Money),
+        ("人", People),
+        ("户", Count),
+        ("吨", Mass),
+        ("斤", Mass),
+        ("亩", Area),
+        ("米", Length),
+        ("度", Energy),
+        ("头", Count),
+        ("只", Count),
+        ("羽", Count),
+        ("个", Count),
+        ("家", Count),
+        ("项", Count),
+        ("所", Count),
+        ("套", Count),
+        ("张", Count),
+        ("辆", Count),
+        ("座", Count),
+        ("条", Count),
+        ("处", Count),
+        ("间", Count),
+        ("眼", Count),
+        ("台", Count),
+        ("架", Count),
+        ("艘", Count),
+        ("件", Count),
+        ("册", Count),
+        ("场", Count),
+        ("岁", Time),
+        ("名", People),
+        ("株", Count),
+        ("棵", Count),
+        ("床", Count),
+        ("宗", Count),
+        ("批", Count),
+        ("支", Count),
+        ("‰", Permille),
+    ]
+};
+
+/// The kind of a unit as written: its magnitude stripped, then looked up in [`UNIT_KINDS`].
+///
+/// ```
+/// use report_lens::unit::{kind, UnitKind};
+/// assert_eq!(kind("亿元"), UnitKind::Money);
+/// assert_eq!(kind("万人次"), UnitKind::People);
+/// assert_eq!(kind("个百分点"), UnitKind::Points);
+/// assert_eq!(kind("万"), UnitKind::Number);
+/// assert_eq!(kind("人/百亿元"), UnitKind::Rate);
+/// ```
+pub fn kind(unit: &str) -> UnitKind {
+    match unit {
+        "%" => return UnitKind::Percent,
+        "个百分点" => return UnitKind::Points,
+        _ => {}
+    }
+    let (_, base) = scale(unit);
+    match UNIT_KINDS.iter().find(|(u, _)| *u == base) {
+        Some(&(_, k)) => k,
+        None if base.contains('/') => UnitKind::Rate,
+        None => UnitKind::Number,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_base_unit_has_a_kind() {
+        for b in BASE_UNITS {
+            assert!(UNIT_KINDS.iter().any(|(u, _)| u == b), "{b} has no kind");
+        }
+        for c in COUNT_UNITS.iter().filter(|&&c| c != "名") {
+            assert_eq!(kind(c), UnitKind::Count, "{c}");
+        }
+    }
 }

@@ -1,12 +1,12 @@
 //! The browser's handle on the core — the only file that touches wasm-bindgen.
 //!
 //! The page analyzes a text once and then asks the handle for views of the result: the report
-//! as a plain JS object, the charts as SVG strings, CSV and JSON for export. No analysis logic
-//! lives here or in the page's JavaScript.
+//! as a plain JS object, the charts as SVG strings, every figure of the text, CSV and JSON for
+//! export. No analysis logic lives here or in the page's JavaScript.
 
 use crate::chart::{self, Chart};
 use crate::decode::{self, pdf::PdfItem, DecodeError};
-use crate::model::Report;
+use crate::model::{Figure, Report};
 use wasm_bindgen::prelude::*;
 
 /// What `readFile` / `readPdfItems` / `readPasted` give the page: the text and how it was read,
@@ -85,6 +85,7 @@ pub struct Analysis {
     text: String,
     report: Report,
     charts: Option<(u32, Vec<Chart>)>,
+    figures: Option<Vec<Figure>>,
     analysis_ms: f64,
 }
 
@@ -106,7 +107,7 @@ impl Analysis {
     pub fn new(text: &str) -> Analysis {
         let t0 = now();
         let report = crate::analyze(text);
-        Analysis { shared_file: None, text: text.to_string(), report, charts: None, analysis_ms: now() - t0 }
+        Analysis { shared_file: None, text: text.to_string(), report, charts: None, figures: None, analysis_ms: now() - t0 }
     }
 
     /// Open a share link's fragment (`#r1.…`). A broken, cut or tampered link throws an error
@@ -115,7 +116,7 @@ impl Analysis {
     pub fn from_shared(fragment: &str) -> Result<Analysis, JsError> {
         let t0 = now();
         let o = crate::share::decode(fragment).map_err(|e| JsError::new(e.message()))?;
-        Ok(Analysis { shared_file: Some(o.file), text: o.text.unwrap_or_default(), report: o.report, charts: None, analysis_ms: now() - t0 })
+        Ok(Analysis { shared_file: Some(o.file), text: o.text.unwrap_or_default(), report: o.report, charts: None, figures: None, analysis_ms: now() - t0 })
     }
 
     /// The report's text (empty for a share link that does not carry it).
@@ -158,6 +159,15 @@ impl Analysis {
             self.charts = Some((width, chart::charts_sized(&self.report, width)));
         }
         to_js(&self.charts.as_ref().map(|(_, c)| c))
+    }
+
+    /// Every figure of the text — every number with a unit, not only the indicators:
+    /// `[{value, valueHigh, unit, kind, valueBase, more, text, start, end}]`, `start`/`end` in
+    /// UTF-16 units of `text` (what `text.slice` takes), as `report-lens figures` prints them.
+    /// Found on the first request and kept; empty for a share link without the text.
+    pub fn figures(&mut self) -> Result<JsValue, JsError> {
+        let text = &self.text;
+        to_js(self.figures.get_or_insert_with(|| crate::figures(text)))
     }
 
     /// The indicators as CSV (one row each; `file` names the report in its first column).

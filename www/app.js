@@ -18,6 +18,8 @@ const state = {
   read: null, // how the text was read: {encoding, format, notes}
   sort: { key: null, dir: 1 },
   selected: null,
+  span: null, // the highlighted clause of the text pane ({start, end}), if any
+  figures: null, // every figure of the text on screen, from the wasm handle (on first use)
 };
 
 /** Every file tried in this session: {name, ok, message, doc}; `doc` holds an analysis. */
@@ -229,7 +231,7 @@ function summaryOf(doc) {
 
 /** Put a document on screen. */
 function display(doc, lap = () => {}) {
-  Object.assign(state, { analysis: doc.analysis, report: doc.report, text: doc.text, fileName: doc.name, read: doc.read, selected: null });
+  Object.assign(state, { analysis: doc.analysis, report: doc.report, text: doc.text, fileName: doc.name, read: doc.read, selected: null, span: null, figures: null });
   renderMeta(doc.report, doc.text, doc.analysis.analysisMs);
   lap('renderMeta');
   renderCharts(doc.charts);
@@ -738,21 +740,82 @@ function renderOutline(report) {
   $('#outline ol').replaceChildren(...items);
 }
 
+const FIGURE_KIND = {
+  percent: '百分比', permille: '千分比', points: '百分点', money: '金额', people: '人数', count: '数量', area: '面积', mass: '重量',
+  length: '长度', volume: '体积', energy: '能源', power: '功率', time: '时间', concentration: '浓度', rate: '比率', number: '数值',
+};
+
+/** Every figure of the text on screen (`[{value, unit, kind, text, start, end}]`), or [] when the marks are off. */
+function shownFigures() {
+  if (!$('#mark-figures').checked || !state.text || !state.analysis) return [];
+  if (!state.figures) state.figures = state.analysis.figures();
+  return state.figures;
+}
+
+/**
+ * The text as nodes: each figure a `<mark class="figure">`, the clause `span` one `<mark
+ * class="quote">` around its part (figures inside it nested). Text nodes only: nothing from the
+ * report is ever parsed as HTML. Returns them in a fragment, and the clause's mark.
+ */
+function textNodes(text, figures, span) {
+  const cuts = new Set([0, text.length]);
+  for (const f of figures) cuts.add(f.start).add(f.end);
+  if (span) cuts.add(span.start).add(span.end);
+  const points = [...cuts].filter((x) => x >= 0 && x <= text.length).sort((a, b) => a - b);
+  const nodes = document.createDocumentFragment();
+  let quote = null;
+  let open = null; // the clause mark being filled
+  let k = 0; // figures before `a` are done
+  for (let i = 0; i + 1 < points.length; i++) {
+    const a = points[i];
+    const b = points[i + 1];
+    while (k < figures.length && figures[k].end <= a) k++;
+    const f = figures[k];
+    let node = document.createTextNode(text.slice(a, b));
+    if (f && f.start <= a && b <= f.end) {
+      const m = document.createElement('mark');
+      m.className = 'figure';
+      m.dataset.kind = f.kind;
+      m.title = `${fmt(f.value)}${f.valueHigh !== null ? `—${fmt(f.valueHigh)}` : ''}${f.unit}（${FIGURE_KIND[f.kind] || f.kind}${f.more ? '，多于此数' : ''}）`;
+      m.append(node);
+      node = m;
+    }
+    if (span && span.start <= a && b <= span.end) {
+      if (!open) {
+        open = document.createElement('mark');
+        open.className = 'quote';
+        quote = quote || open;
+        nodes.append(open);
+      }
+      open.append(node);
+    } else {
+      open = null;
+      nodes.append(node);
+    }
+  }
+  return { nodes, quote };
+}
+
 /** Show the original text; `span` ({start, end} in UTF-16 units) is highlighted and scrolled to. */
 function renderText(span) {
   const box = $('#report-text');
   const text = state.text;
+  state.span = span;
+  $('#mark-figures').disabled = !text;
+  const figures = shownFigures();
+  $('#figure-count').textContent = $('#mark-figures').checked && text ? `已标出 ${figures.length} 个数字` : '';
+  lens.figuresMarked = figures.length;
   if (!text) {
     box.textContent = '这份分析来自分享链接，链接中不含报告原文（分享时勾选“含原文”才会包含）。';
     return;
   }
-  if (!span) {
+  if (!span && figures.length === 0) {
     box.replaceChildren(document.createTextNode(text));
     return;
   }
-  const mark = document.createElement('mark');
-  mark.textContent = text.slice(span.start, span.end);
-  box.replaceChildren(document.createTextNode(text.slice(0, span.start)), mark, document.createTextNode(text.slice(span.end)));
+  const { nodes, quote: mark } = textNodes(text, figures, span);
+  box.replaceChildren(nodes);
+  if (!mark) return;
   // Scroll the text pane, not the page, so the row that was clicked stays where it is; when
   // the pane is below the table (narrow screens), bring it into view.
   const top = mark.offsetTop - box.offsetTop;
@@ -895,6 +958,7 @@ function wire() {
   $('#export-targets').addEventListener('click', () => {
     download(new Blob(['\ufeff', ws.targetsCsv()], { type: 'text/csv;charset=utf-8' }), '目标与结果.csv');
   });
+  $('#mark-figures').addEventListener('change', () => renderText(state.span));
   $('#kind-filter').addEventListener('change', renderTable);
   $('#catalog-only').addEventListener('change', renderTable);
   $('#search').addEventListener('input', renderTable);

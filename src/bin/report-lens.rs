@@ -3,7 +3,11 @@
 //! ```text
 //! report-lens analyze FILE... [--format json|csv]
 //! report-lens compare FILE... [--format json|csv]
+//! report-lens figures FILE... [--format json|csv]
 //! ```
+//!
+//! `figures` lists every number with a unit the scanner finds in the text (value, unit, kind,
+//! UTF-16 offsets into the original text and the text itself), not only the indicators.
 //!
 //! Files may be text in UTF-8, UTF-16 or GB18030/GBK, Word (`.docx`), web pages, or PDF (read
 //! with poppler's `pdftotext`, which must be installed). A file that cannot be read, or is not a
@@ -11,11 +15,11 @@
 //! is 1.
 
 use report_lens::decode::{decode, ErrorKind};
-use report_lens::{analyze, csv, Report};
+use report_lens::{analyze, csv, figures, Figure, Report};
 use std::io::Write;
 use std::process::ExitCode;
 
-const USAGE: &str = "用法: report-lens analyze 文件... [--format json|csv]\n      report-lens compare 文件... [--format json|csv]\nusage: report-lens analyze FILE... [--format json|csv]\n       report-lens compare FILE... [--format json|csv]";
+const USAGE: &str = "用法: report-lens analyze 文件... [--format json|csv]\n      report-lens compare 文件... [--format json|csv]\n      report-lens figures 文件... [--format json|csv]\nusage: report-lens analyze FILE... [--format json|csv]\n       report-lens compare FILE... [--format json|csv]\n       report-lens figures FILE... [--format json|csv]";
 
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
@@ -44,7 +48,7 @@ fn run(args: &[String]) -> Result<String, String> {
     if cmd == "-h" || cmd == "--help" {
         return Ok(format!("{USAGE}\n"));
     }
-    if cmd != "analyze" && cmd != "compare" {
+    if cmd != "analyze" && cmd != "compare" && cmd != "figures" {
         return Err(format!("未知命令“{cmd}”。\n{USAGE}"));
     }
     let mut format = Format::Json;
@@ -91,6 +95,7 @@ fn run(args: &[String]) -> Result<String, String> {
     let out = match format {
         _ if reports.is_empty() => String::new(),
         _ if cmd == "compare" => compare_output(&reports, format)?,
+        _ if cmd == "figures" => figures_output(&reports, files.len() > 1, format)?,
         Format::Json => {
             let value = |f: &str, s: &Source, r: &Report, with_file: bool| {
                 let mut v = serde_json::to_value(r).unwrap_or_default();
@@ -139,6 +144,47 @@ fn compare_output(reports: &[(String, Source, Report)], format: Format) -> Resul
             serde_json::to_string_pretty(&v).map_err(|e| format!("无法生成 JSON：{e}"))? + "\n"
         }
     })
+}
+
+/// `figures`: every figure of each report's text, as JSON (`{figures, source}` for one file, an
+/// array of them with `file` for several) or as CSV with a `file` column.
+fn figures_output(reports: &[(String, Source, Report)], several: bool, format: Format) -> Result<String, String> {
+    let all: Vec<(&str, &Source, Vec<Figure>)> = reports.iter().map(|(f, s, _)| (f.as_str(), s, figures(&s.text))).collect();
+    Ok(match format {
+        Format::Csv => {
+            let mut out = String::from("file,value,valueHigh,unit,kind,more,valueBase,text,start,end\n");
+            for (file, _, figs) in &all {
+                for g in figs {
+                    let high = g.value_high.map(|h| h.to_string()).unwrap_or_default();
+                    let cells = [csv_field(file), g.value.to_string(), high, csv_field(&g.unit), g.kind.as_str().to_string(), g.more.to_string(), g.value_base.to_string(), csv_field(&g.text), g.start.to_string(), g.end.to_string()];
+                    out.push_str(&cells.join(","));
+                    out.push('\n');
+                }
+            }
+            out
+        }
+        Format::Json => {
+            let value = |(file, s, figs): &(&str, &Source, Vec<Figure>)| {
+                let mut v = serde_json::json!({ "figures": figs, "source": { "format": s.format, "encoding": s.encoding, "notes": s.notes } });
+                if several {
+                    v["file"] = serde_json::Value::String(file.to_string());
+                }
+                v
+            };
+            let json = if several { serde_json::to_string_pretty(&all.iter().map(value).collect::<Vec<_>>()) } else { serde_json::to_string_pretty(&value(&all[0])) };
+            json.map_err(|e| format!("无法生成 JSON：{e}"))? + "\n"
+        }
+    })
+}
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180): a figure's
+/// text may run across a page break (`16883\n- 2 -\n元`).
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
 }
 
 /// How a file was read.

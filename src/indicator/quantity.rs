@@ -177,7 +177,7 @@ fn unit_at(s: &str, i: usize) -> Option<(Measure, bool, usize)> {
         return Some((Measure::Points, more, i + skip + "个百分点".len()));
     }
     // Most numbers are followed by `年`, `月` or punctuation: reject those at once.
-    if !rest.chars().next().is_some_and(|c| UNIT_STARTS.binary_search(&c).is_ok()) {
+    if rest.chars().next().is_none_or(|c| UNIT_STARTS.binary_search(&c).is_err()) {
         return None;
     }
     let mut unit = String::new();
@@ -659,6 +659,31 @@ mod table_tests {
     fn signs_only_where_a_minus_can_stand() {
         let v: Vec<f64> = scan("，-3.2%，减负1000亿元，2021-2025年，3万-5万人，为负0.5%").iter().map(|q| q.value).collect();
         assert_eq!(v, [-3.2, 1000.0, 3.0, 5.0, -0.5]);
+    }
+
+    proptest::proptest! {
+        /// Any mix of numerals, signs, units and separators: no panic, and every span is a
+        /// non-empty run of whole characters, in order, not overlapping; `figures` cuts its text
+        /// out of the original by its UTF-16 offsets.
+        #[test]
+        fn spans_are_sound(text in "[一二两三五十百千万亿零〇点负余多个百分之%\\-0-9.,，、年元人亩第超达httpsw：/a-z％．０-９ \n]{0,48}") {
+            let clean = crate::normalize::normalize(&text).text;
+            let mut last = 0;
+            for q in scan(&clean) {
+                proptest::prop_assert!(q.start < q.end && q.start >= last && clean.is_char_boundary(q.start) && clean.is_char_boundary(q.end));
+                last = q.end;
+            }
+            let mut last = 0;
+            for n in numbers(&clean) {
+                proptest::prop_assert!(n.start < n.end && n.start >= last && clean.is_char_boundary(n.start) && clean.is_char_boundary(n.end));
+                last = n.end;
+            }
+            let utf16: Vec<u16> = text.encode_utf16().collect();
+            for f in crate::figures(&text) {
+                proptest::prop_assert!(f.start <= f.end && f.end <= utf16.len());
+                proptest::prop_assert_eq!(String::from_utf16_lossy(&utf16[f.start..f.end]), f.text);
+            }
+        }
     }
 
     #[test]
