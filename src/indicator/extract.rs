@@ -247,6 +247,12 @@ impl<'a> Sentence<'a> {
         }
         // Facts this clause fills, one per subject; none means "continue the previous fact".
         let mut subjects = self.subjects(subj_text, fenbie);
+        // `入境人数增长18.1%`: a noun the filler list took off the subject belongs to its name.
+        if let Some(w) = crate::cues::NAME_KEEP_HEADS.iter().find(|w| lead.starts_with(**w)) {
+            for s in subjects.iter_mut().filter(|s| s.entry.is_none() && s.name != UNNAMED) {
+                s.name.push_str(w);
+            }
+        }
         // `成渝地区双城经济圈建设走深走实，经济总量超9万亿元`: a bare indicator right after a
         // sub-region was named in the sentence is that sub-region's, not the report's.
         if let [s] = subjects.as_mut_slice() {
@@ -426,6 +432,10 @@ impl<'a> Sentence<'a> {
         if counted_threshold(&text[q.end..self.end.max(q.end)]) {
             return;
         }
+        // `连续5个季度居全国前列`, `连续9年稳定在…`: a streak, not a figure of the indicator.
+        if lead.ends_with("连续") && matches!(&q.measure, Measure::Level(_)) {
+            return;
+        }
         // Baselines (`从60.2%`, `从2020年的82.4岁`, `较“十三五”末的9323.1亿元`) and
         // comparisons are not the fact.
         if lead.starts_with(['从', '由']) && change_verb(lead).is_none() || lead.ends_with('从') || lead.ends_with('由') || (lead.contains('较') || lead.contains('比')) && lead.ends_with('的') || lead.ends_with('较') {
@@ -522,9 +532,19 @@ impl<'a> Sentence<'a> {
                 if fact.value.is_some() && !refines {
                     fact = self.fresh_like(t);
                 }
-                if fact.entry.is_none() && fact.name == UNNAMED && counts_things(unit) {
-                    // `新建6个智慧园区`: the thing counted, when the subject is a bare verb.
-                    if let Some(name) = readable_name(&object_after(text, q_end, clause_end)) {
+                if fact.entry.is_none() && counts_things(unit) {
+                    // `新开工33个“两通工程”项目`, `谋划9条技术路径`: the thing counted names the
+                    // count; a generic one (`措施`, `举措`) keeps the subject in front
+                    // (`推动人工智能产业发展和赋能应用10条措施`).
+                    let inner = lead.rsplit_once('的').map(|(_, r)| r).filter(|_| continued);
+                    if let Some(obj) = readable_name(&object_after(text, q_end, clause_end)) {
+                        let generic = crate::cues::GENERIC_OBJECTS.contains(&obj.as_str());
+                        fact.name = match readable_name(&fact.name) {
+                            Some(subj) if generic && fact.name != UNNAMED => format!("{subj}{obj}"),
+                            _ => obj,
+                        };
+                    } else if let Some(name) = inner.and_then(readable_name) {
+                        // `年销售收入超10亿元的龙头企业达100家`: the noun after `的`.
                         fact.name = name;
                     }
                 }

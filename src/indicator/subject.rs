@@ -212,7 +212,6 @@ pub(super) fn trim_name_with<'s>(s: &'s str, hits: &[Hit]) -> &'s str {
 pub(super) fn object_after(text: &str, i: usize, end: usize) -> String {
     let rest = &text[i..end.max(i)];
     let rest = rest.strip_prefix("以上").or_else(|| rest.strip_prefix("左右")).unwrap_or(rest);
-    let rest = rest.strip_prefix('“').unwrap_or(rest);
     // `5G基站`, `“数字领航”企业`: letters, digits and quotes inside the noun.
     let chars: Vec<char> = rest.chars().take(13).collect();
     let in_noun = |k: usize| {
@@ -254,6 +253,16 @@ pub(super) fn readable_name(name: &str) -> Option<String> {
         }
         if s.len() == before {
             break;
+        }
+    }
+    // `使用外资比“十三五”时期`: the baseline of a comparison is not part of the name.
+    if let Some(k) = crate::cues::BASELINE_STARTS.iter().filter_map(|w| s.find(w)).filter(|&k| k > 0).min() {
+        s = &s[..k];
+    }
+    // `好社区”试点…`, `八闽书房”辐射人群`: the tail of a quoted name cut at its start.
+    if let Some(k) = s.find('”') {
+        if !s[..k].contains('“') {
+            s = &s[k + '”'.len_utf8()..];
         }
     }
     let first = s.chars().next()?;
