@@ -186,6 +186,14 @@ impl<'a> Sentence<'a> {
             if c == '别' && text[..i + c.len_utf8()].ends_with("分别") {
                 fenbie = true;
             }
+            // `增长5.6%财政总收入、一般公共预算收入分别…`: a subject glued to the figure before it
+            // (a comma lost in a web page) starts a clause of its own.
+            if qi > q_from && is_han(c) && i > cs && after_figure(text, &self.qs[qi - 1], i) && alias_starts(&text[i..]) {
+                out.push(Clause { start: cs, end: i, q: q_from..qi });
+                cs = i;
+                q_from = qi;
+                fenbie = false;
+            }
             let cut = match c {
                 '，' | '：' | '。' | '；' | '！' | '？' => true,
                 '、' => !fenbie && qi > q_from && after_figure(text, &self.qs[qi - 1], i),
@@ -506,6 +514,12 @@ impl<'a> Sentence<'a> {
                 }
             }
             Measure::Level(unit) => {
+                // `比全省高1.18万元`: a gap to another place, not the level — but `不低于2000亿元`
+                // is a bound.
+                let bound_word = |w: &str| lead.ends_with(w) && AT_LEAST_BEFORE.iter().chain(AT_MOST_BEFORE).any(|b| lead.ends_with(b));
+                if COMPARISONS.iter().any(|w| lead.contains(w) && !bound_word(w)) {
+                    return;
+                }
                 if counts_things(unit) && fact.in_catalog {
                     // `迈上4个万亿元台阶`: a count never is the level of a catalog indicator.
                     let obj = object_after(text, q.end, clause_end);
@@ -522,8 +536,10 @@ impl<'a> Sentence<'a> {
                 }
                 // `突破2万亿元、达到23562亿元`: the threshold passed, then the level reached —
                 // the level is the fact.
+                // `接连突破8万亿元、9万亿元`: of thresholds listed, the last is the level.
+                let listed = lead.chars().all(|c| matches!(c, '、' | '和')) && (!lead.is_empty() || continued);
                 let refines = fact.value_bound == Some(Bound::AtLeast)
-                    && lead.trim_start_matches(['、', '，']).starts_with('达')
+                    && (lead.trim_start_matches(['、', '，']).starts_with('达') || listed)
                     && fact.value.zip(fact.unit.as_deref()).is_some_and(|(v, u)| {
                         let (a, base_a) = crate::unit::scale(u);
                         let (b, base_b) = crate::unit::scale(unit);
@@ -551,7 +567,8 @@ impl<'a> Sentence<'a> {
                 fact.value = Some(q.value);
                 fact.value_high = q.high;
                 fact.unit = Some(unit.clone());
-                fact.value_bound = bound;
+                // The last of thresholds listed shares their verb (`突破8万亿元、9万亿元`).
+                fact.value_bound = if refines && listed { bound.or(fact.value_bound) } else { bound };
                 if fact.multi_year && fact.basis.is_none() && (lead.contains("累计") || fact.subject.contains("累计")) {
                     fact.basis = Some(Basis::Cumulative);
                 }
@@ -703,6 +720,12 @@ impl Fact {
     fn has_figure(&self) -> bool {
         self.value.is_some() || self.change_pct.is_some() || self.change_points.is_some()
     }
+}
+
+/// Whether a catalog alias starts `rest` (looked at in its first 12 characters).
+fn alias_starts(rest: &str) -> bool {
+    let end = rest.char_indices().nth(12).map_or(rest.len(), |(k, _)| k);
+    all_aliases(&rest[..end]).iter().any(|h| h.start == 0)
 }
 
 /// A unit that counts things (`个`, `家`, `万名`) or is a bare magnitude (`13.2万` before a

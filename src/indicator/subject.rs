@@ -156,6 +156,10 @@ pub(super) fn clean_subject(phrase: &str) -> String {
     if s.contains("累计") && s.len() > "累计".len() {
         s = s.replace("累计", "");
     }
+    // `非常规天然气五年产量`: the span is the frame's.
+    if s.contains("五年") && s.len() > "五年".len() {
+        s = s.replace("五年", "");
+    }
     // `十是推动…`: the number of an item in a list of tasks.
     if let Some(k) = s.find('是') {
         if k > 0 && s[..k].chars().all(crate::normalize::is_cn_digit) {
@@ -213,13 +217,13 @@ pub(super) fn object_after(text: &str, i: usize, end: usize) -> String {
     let rest = &text[i..end.max(i)];
     let rest = rest.strip_prefix("以上").or_else(|| rest.strip_prefix("左右")).unwrap_or(rest);
     // `5G基站`, `“数字领航”企业`: letters, digits and quotes inside the noun.
-    let chars: Vec<char> = rest.chars().take(13).collect();
+    let chars: Vec<char> = rest.chars().take(17).collect();
     let in_noun = |k: usize| {
         let c = chars[k];
         // A digit only inside a Latin token (`5G`), never the next figure (`工资1200万元`).
         is_han(c) || c.is_ascii_alphabetic() || matches!(c, '“' | '”' | '-') || c.is_ascii_digit() && chars.get(k + 1).is_some_and(|n| n.is_ascii_alphabetic())
     };
-    let n = (0..chars.len().min(12)).take_while(|&k| in_noun(k)).count();
+    let n = (0..chars.len().min(16)).take_while(|&k| in_noun(k)).count();
     let run: String = chars[..n].iter().collect();
     // `7个县市入选全国综合实力百强`: the thing counted ends where its verb starts.
     let cut = crate::cues::OBJECT_STOPS.iter().filter_map(|w| run.find(w)).filter(|&k| k > 0).min().unwrap_or(run.len());
