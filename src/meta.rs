@@ -313,7 +313,7 @@ fn years(text: &str, meta: &Meta) -> (Option<i32>, Option<i32>) {
     let plan = text
         .lines()
         .filter(|l| l.len() <= 180 || l.as_bytes()[0].is_ascii_digit())
-        .find_map(|l| PLAN_HEADING.captures(if l.len() <= 180 { l } else { &l[..floor_char(l, 60)] }).filter(|c| l.len() <= 180 || c.get(0).is_some_and(|m| m.start() == 0)))
+        .find_map(|l| PLAN_HEADING.captures(if l.len() <= 180 { l } else { &l[..floor_char(l, 60)] }).filter(|c| l.len() <= 180 || c.get(0).is_some_and(|m| m.start() == 0 && l[m.end()..].starts_with(['是', '为', '：', ':']))))
         .and_then(|c| c[1].parse::<i32>().ok());
     // A report delivered in December (`2020年12月23日`) plans the next year.
     let meeting_year = meta.meeting_date.as_ref().and_then(|d| {

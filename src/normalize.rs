@@ -101,7 +101,8 @@ struct Line {
 /// assert_eq!(n.text, "农村常住居民人均可支配收入16883元，同比增长9.7%。");
 /// ```
 pub fn normalize(original: &str) -> Normalized {
-    let (folded, lines) = fold_lines(original);
+    let unflattened = unflatten(original);
+    let (folded, lines) = fold_lines(unflattened.as_deref().unwrap_or(original));
     let width = wrap_width(&lines);
     let mut out = Normalized { text: String::with_capacity(folded.text.len() + 64), pieces: Vec::with_capacity(folded.pieces.len() + lines.len()) };
     let line_str = |l: &Line| &folded.text[l.start..l.end];
@@ -153,6 +154,59 @@ pub fn normalize(original: &str) -> Normalized {
     out
 }
 
+/// A line longer than this (in bytes) is a web page flattened into one line, not a paragraph.
+const FLAT_LINE: usize = 9000;
+
+/// A web page flattened into one long line (its paragraphs and headings joined by spaces)
+/// gets its line breaks back: a space after the end of a sentence (`。 `, `： `) or before a
+/// heading (` 二、`, ` （一）`, ` 各位代表`) becomes `\n`. The byte length stays the same, so
+/// offsets into the result are offsets into the original. `None` when no line is that long.
+/// One pass over the text.
+fn unflatten(original: &str) -> Option<String> {
+    if !original.split('\n').any(|l| l.len() > FLAT_LINE) {
+        return None;
+    }
+    let mut out = String::with_capacity(original.len());
+    for (k, line) in original.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        if line.len() <= FLAT_LINE {
+            out.push_str(line);
+            continue;
+        }
+        let mut prev: Option<char> = None;
+        // Characters left in a heading just started: the first space within them ends it
+        // (` 三、2026年主要工作 今年是…`).
+        let mut heading_left = 0usize;
+        for (i, c) in line.char_indices() {
+            let space = c == ' ' || c == '\t' || c == '\u{3000}';
+            let after_end = prev.is_some_and(|p| matches!(p, '。' | '！' | '？' | '；' | '：' | ':'));
+            let before_heading = space && starts_heading_or_address(&line[i + c.len_utf8()..]);
+            let heading_end = space && heading_left > 0;
+            heading_left = if matches!(c, '。' | '！' | '？') { 0 } else { heading_left.saturating_sub(1) };
+            if space && prev.is_some_and(|p| !p.is_whitespace()) && (after_end || before_heading || heading_end) {
+                heading_left = if before_heading { 40 } else { 0 };
+                // Same length: a newline and, for an ideographic space, two ASCII spaces.
+                out.push('\n');
+                for _ in 1..c.len_utf8() {
+                    out.push(' ');
+                }
+            } else {
+                out.push(c);
+            }
+            prev = Some(c);
+        }
+    }
+    Some(out)
+}
+
+/// `二、…`, `（一）…` or `各位代表` after optional spaces.
+fn starts_heading_or_address(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '\t', '\u{3000}']);
+    rest.starts_with("各位代表") || starts_heading(rest)
+}
+
 /// Whether a line break between `prev` (of `prev_chars` characters) and `next` is a hard wrap
 /// inside a paragraph.
 fn joins(prev: &str, prev_chars: usize, next: &str, width: usize) -> bool {
@@ -165,6 +219,12 @@ fn joins(prev: &str, prev_chars: usize, next: &str, width: usize) -> bool {
     }
     if matches!(last, '。' | '！' | '？' | '：' | '；' | '…') {
         return false;
+    }
+    // PDF text with every number on a line of its own (`增长` / `4.1` / `%，…`, `2021` / `年`
+    // / `2` / `月`), and a line that starts with a clause break, go on the line before.
+    let number_line = !next.is_empty() && next.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '%'));
+    if number_line && next.chars().next().is_some_and(|c| c.is_ascii_digit()) || matches!(first, '，' | '、' | '%' | '）') {
+        return true;
     }
     if last == '”' && back.next().is_some_and(|c| matches!(c, '。' | '！' | '？')) {
         return false;

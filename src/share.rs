@@ -154,7 +154,7 @@ pub fn encode(file: &str, report: &Report, text: Option<&str>) -> String {
         t: text.map(str::to_string),
     };
     let json = serde_json::to_vec(&payload).unwrap_or_default();
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 9);
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, LEVEL);
     format!("{VERSION}.{}", base64url(&packed))
 }
 
@@ -184,6 +184,11 @@ pub fn decode(fragment: &str) -> Result<Opened, ShareError> {
     let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_PAYLOAD).map_err(|_| ShareError::broken("校验不通过"))?;
     let p: Payload = serde_json::from_slice(&json).map_err(|_| ShareError::broken("内容格式不对"))?;
     validate(&p)?;
+    // Links are made by `encode` only: the data must be exactly what it packs, so a change in
+    // the bits deflate ignores (the padding of its last byte) is noticed too.
+    if miniz_oxide::deflate::compress_to_vec_zlib(&json, LEVEL) != packed {
+        return Err(ShareError::broken("校验不通过"));
+    }
     if let Some(text) = &p.t {
         // With the text, the analysis is made again from it: the text is the source.
         return Ok(Opened { file: p.f.clone(), report: crate::analyze(text), text: Some(text.clone()) });
@@ -250,6 +255,9 @@ fn validate(p: &Payload) -> Result<(), ShareError> {
     }
     Ok(())
 }
+
+/// The zlib level links are packed with.
+const LEVEL: u8 = 9;
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -355,7 +363,7 @@ mod tests {
 
     #[test]
     fn limits() {
-        let pack = |json: &str| format!("{VERSION}.{}", base64url(&miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), 6)));
+        let pack = |json: &str| format!("{VERSION}.{}", base64url(&miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), LEVEL)));
         let good = r#"{"f":"t","m":[null,null,"county",null,2021,2022,null],"i":[["地区生产总值",1,"2021",21.5,null,"亿元",null,null,null,0,0,0]]}"#;
         assert_eq!(decode(&pack(good)).unwrap().report.indicators[0].value, Some(21.5));
         for bad in [

@@ -133,3 +133,43 @@ fn pdfs_with_page_footers_give_the_facts_of_their_text() {
         }
     }
 }
+
+/// The report as a saved web page flattened into one long line: paragraphs joined by spaces,
+/// with the site's navigation before it and its footer after.
+fn flattened_page(text: &str) -> String {
+    let body: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    format!("会员登录  新用户注册 退出 您现在的位置是: 首页 > 政府报告 > 正文 {} 版权所有 联系我们 网站地图 ICP备案号", body.join(" "))
+}
+
+/// The report as PDF text in which every number stands on a line of its own
+/// (`增长\n4.1\n%`, `2021\n年\n2\n月`).
+fn number_per_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 2);
+    let mut in_number = false;
+    for c in text.chars() {
+        let digit = c.is_ascii_digit() || (in_number && c == '.');
+        if digit != in_number {
+            out.push('\n');
+        }
+        in_number = digit;
+        out.push(c);
+    }
+    out
+}
+
+/// Text shapes users really have give the facts of the clean text (Jaccard ≥ 0.95) on three
+/// provincial reports: a web page flattened into one line with its site around it, and PDF
+/// text with every number on its own line.
+#[test]
+fn flattened_pages_and_numbers_on_their_own_lines_give_the_same_facts() {
+    for txt in ["provinces/qinghai-2026.txt", "provinces/anhui-2026.txt", "provinces/jiangxi-2026.txt"] {
+        let text = String::from_utf8(fixture(txt)).unwrap();
+        let want = fact_set(&report_lens::analyze(&text));
+        for (shape, shaped) in [("flattened web page", flattened_page(&text)), ("a number per line", number_per_line(&text))] {
+            let got = fact_set(&report_lens::analyze(&shaped));
+            let j = jaccard(&want, &got);
+            println!("{txt} as {shape}: {} facts, Jaccard {j:.3}", got.len());
+            assert!(j >= 0.95, "{txt} as {shape}: Jaccard {j:.3} < 0.95");
+        }
+    }
+}

@@ -552,8 +552,16 @@ impl<'a> Sentence<'a> {
                     // `新开工33个“两通工程”项目`, `谋划9条技术路径`: the thing counted names the
                     // count; a generic one (`措施`, `举措`) keeps the subject in front
                     // (`推动人工智能产业发展和赋能应用10条措施`).
-                    let inner = lead.rsplit_once('的').map(|(_, r)| r).filter(|_| continued);
-                    if let Some(obj) = readable_name(&object_after(text, q_end, clause_end)) {
+                    // Else the noun phrase between the figure before and this one
+                    // (`投资2.38亿元实施交通项目15项`, `…超10亿元的龙头企业达100家`).
+                    let inner = lead.rsplit_once('的').map_or(lead, |(_, r)| r);
+                    let inner = Some(inner).filter(|_| !lead.is_empty());
+                    let obj = object_after(text, q_end, clause_end);
+                    // `165条河、4个湖`: a one-character noun after a classifier is a name too.
+                    let single = obj.chars().count() == 1 && obj.chars().all(|c| is_han(c) && !crate::cues::OBJECT_STOPS.contains(&c.to_string().as_str()));
+                    if single {
+                        fact.name = obj;
+                    } else if let Some(obj) = readable_name(&obj) {
                         let generic = crate::cues::GENERIC_OBJECTS.contains(&obj.as_str());
                         fact.name = match readable_name(&fact.name) {
                             Some(subj) if generic && fact.name != UNNAMED => format!("{subj}{obj}"),

@@ -106,10 +106,10 @@ describe('the page', () => {
     // Standard indicators only by default; all the report's figures on request.
     const catalog = await rows(page);
     assert.ok(catalog.some((r) => r.name === '地区生产总值'));
-    assert.ok(!catalog.some((r) => r.name === '确定'), 'non-catalog rows hidden by default');
+    assert.ok(!catalog.some((r) => r.name === '布哈河河道治理'), 'non-catalog rows hidden by default');
     await page.uncheck('#catalog-only');
     const all = (await rows(page)).length;
-    assert.ok(all > catalog.length && (await rows(page)).some((r) => r.name === '确定'));
+    assert.ok(all > catalog.length && (await rows(page)).some((r) => r.name === '布哈河河道治理'));
     await page.selectOption('#kind-filter', 'target');
     const targets = await rows(page);
     assert.ok(targets.length > 0 && targets.length < all);
