@@ -481,6 +481,22 @@ impl<'a> Sentence<'a> {
                 fact.change_bound = bound.or(fact.change_bound);
             }
             Measure::Percent => {
+                // `分别完成年计划的118.2%、248.57%`: the share of the plan done, not a level.
+                if lead.ends_with("计划的") && fact.entry.is_some() {
+                    return;
+                }
+                if lead.ends_with("计划的") {
+                    let name = format!("{}完成年计划比例", readable_name(&fact.name).unwrap_or_default());
+                    if fact.value.is_some() {
+                        fact = self.fresh_like(t);
+                    }
+                    fact.name = name;
+                    fact.value = Some(q.value);
+                    fact.unit = Some("%".into());
+                    fact.end = fact.end.max(q.end);
+                    self.store(t, fact);
+                    return;
+                }
                 let is_rate = entry.map(|e| e.rate).unwrap_or(!fact.in_catalog);
                 let as_change = match change {
                     Some((_, to)) => !to,
@@ -562,11 +578,14 @@ impl<'a> Sentence<'a> {
                     if single {
                         fact.name = obj;
                     } else if let Some(obj) = readable_name(&obj) {
-                        let generic = crate::cues::GENERIC_OBJECTS.contains(&obj.as_str());
+                        let generic = obj.chars().count() <= 4 && crate::cues::GENERIC_OBJECTS.iter().any(|g| obj.ends_with(g));
                         fact.name = match readable_name(&fact.name) {
                             Some(subj) if generic && fact.name != UNNAMED => format!("{subj}{obj}"),
                             _ => obj,
                         };
+                    } else if let Some(head) = inner.and_then(readable_name).filter(|h| crate::cues::TOTAL_HEADS.contains(&h.as_str())) {
+                        // `净增各类经营主体155万户、总量达474万户`: the total of the thing counted.
+                        fact.name = format!("{}{head}", readable_name(&fact.name).unwrap_or_default());
                     } else if let Some(name) = inner.and_then(readable_name) {
                         // `年销售收入超10亿元的龙头企业达100家`: the noun after `的`.
                         fact.name = name;
@@ -616,7 +635,9 @@ impl<'a> Sentence<'a> {
 
     /// Resolve the subject phrase into one subject, or several for lists.
     fn subjects(&self, phrase: &str, fenbie: bool) -> Vec<Subject> {
-        let phrase = phrase.trim_start_matches(['，', '、', '“', '”']);
+        let phrase = phrase.trim_start_matches(['，', '、', '”']);
+        // An opening quote stays when its closing one follows (`“高效办成一件事”…`).
+        let phrase = if phrase.starts_with('“') && !phrase.contains('”') { &phrase['“'.len_utf8()..] } else { phrase };
         if phrase.is_empty() {
             return Vec::new();
         }
@@ -656,6 +677,12 @@ impl<'a> Sentence<'a> {
 
     /// `支出` after `地方一般公共预算收入…`: the previous subject with its head replaced.
     fn elliptic(&self, phrase: &str) -> Option<Subject> {
+        // `净增各类经营主体155万户、总量达474万户`: the total of the thing just counted.
+        if crate::cues::TOTAL_HEADS.contains(&phrase) {
+            let prev = self.facts.last().filter(|f| f.entry.is_none() && f.name != UNNAMED)?;
+            let stem = readable_name(&prev.subject).unwrap_or_else(|| prev.name.clone());
+            return Some(Subject { name: format!("{stem}{phrase}"), entry: None, text: phrase.to_string() });
+        }
         let head = ELLIPTIC_HEADS.iter().find(|h| **h == phrase)?;
         let prev = self.facts.last()?;
         let prev_head = ELLIPTIC_HEADS.iter().filter(|h| prev.subject.ends_with(**h)).max_by_key(|h| h.len())?;

@@ -182,12 +182,20 @@ fn unit_at(s: &str, i: usize) -> Option<(Measure, bool, usize)> {
     }
     let mut unit = String::new();
     let mut r = rest;
+    let mut more = more;
     if let Some((m, _)) = MAGNITUDES.iter().find(|(m, _)| r.starts_with(m)) {
         unit.push_str(m);
         r = &r[m.len()..];
         // `七十五万个百分点`: the magnitude belongs to the number, not to a unit.
         if r.starts_with("个百分点") || r.starts_with('%') {
             return None;
+        }
+        // `1.3万余个`: `余`/`多` after the magnitude, before the unit.
+        if let Some(c @ ('多' | '余')) = r.chars().next() {
+            if base_unit_at(&r[c.len_utf8()..]).is_some() {
+                more = true;
+                r = &r[c.len_utf8()..];
+            }
         }
     }
     if let Some(b) = base_unit_at(r) {

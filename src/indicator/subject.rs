@@ -189,7 +189,8 @@ pub(super) fn trim_name(s: &str) -> &str {
 const MAX_NAME: usize = 20;
 
 pub(super) fn trim_name_with<'s>(s: &'s str, hits: &[Hit]) -> &'s str {
-    let t = s.trim_matches(|c: char| !is_han(c) && !c.is_ascii_alphanumeric());
+    // Quotes stay: `“高效办成一件事”…` is a name with its quoted part.
+    let t = s.trim_matches(|c: char| !is_han(c) && !c.is_ascii_alphanumeric() && c != '“' && c != '”');
     // The aliases of the trimmed phrase are those of `s` inside it, shifted.
     let from = t.as_ptr() as usize - s.as_ptr() as usize;
     let inner: Vec<Hit> = hits
@@ -226,7 +227,13 @@ pub(super) fn object_after(text: &str, i: usize, end: usize) -> String {
     let n = (0..chars.len().min(16)).take_while(|&k| in_noun(k)).count();
     let run: String = chars[..n].iter().collect();
     // `7个县市入选全国综合实力百强`: the thing counted ends where its verb starts.
-    let cut = crate::cues::OBJECT_STOPS.iter().filter_map(|w| run.find(w)).filter(|&k| k > 0).min().unwrap_or(run.len());
+    // `省级及以上企业技术中心`: `及以上` is part of the noun.
+    let cut = crate::cues::OBJECT_STOPS
+        .iter()
+        .flat_map(|w| run.match_indices(w).map(|(k, _)| k))
+        .filter(|&k| k > 0 && !run[k..].starts_with("及以上") && !run[k..].starts_with("及以下"))
+        .min()
+        .unwrap_or(run.len());
     run[..cut].trim_end_matches(['“', '-']).to_string()
 }
 
