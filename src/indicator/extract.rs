@@ -255,6 +255,16 @@ impl<'a> Sentence<'a> {
         }
         // Facts this clause fills, one per subject; none means "continue the previous fact".
         let mut subjects = self.subjects(subj_text, fenbie);
+        // `全年投资增长5%左右`: a bare word that names a catalog indicator when its growth is
+        // given (`投资` → 固定资产投资), but not its level (`完成投资1万亿元` is any investment).
+        if let [s] = subjects.as_mut_slice() {
+            if s.entry.is_none() && change_verb(lead).is_some() {
+                let bare = crate::cues::GROWTH_ALIASES.iter().filter_map(|p| p.split_once('=')).find(|(w, _)| s.name == *w);
+                if let Some(entry) = bare.and_then(|(_, name)| crate::indicator::catalog::by_name(name)) {
+                    *s = Subject { name: entry.name.to_string(), entry: Some(entry), text: s.text.clone() };
+                }
+            }
+        }
         // `入境人数增长18.1%`: a noun the filler list took off the subject belongs to its name.
         if let Some(w) = crate::cues::NAME_KEEP_HEADS.iter().find(|w| lead.starts_with(**w)) {
             for s in subjects.iter_mut().filter(|s| s.entry.is_none() && s.name != UNNAMED) {
