@@ -20,8 +20,10 @@ fn level(s: &str) -> Option<Level> {
 fn context(frame: &Value) -> Context {
     let review = frame["reviewYear"].as_i64().unwrap() as i32;
     let plan = frame["planYear"].as_i64().unwrap() as i32;
-    let start = match frame["section"].as_str() {
-        Some("plan") => Frame::single(Kind::Target, plan),
+    let start = match (frame["section"].as_str(), frame["period"].as_str()) {
+        (Some("plan"), _) => Frame::single(Kind::Target, plan),
+        // A review of the five years up to the review year is in force (`过去五年…`).
+        (_, Some("five-year")) => Frame { kind: Kind::Actual, from: review - 4, to: review },
         _ => Frame::single(Kind::Actual, review),
     };
     Context { level: frame["level"].as_str().and_then(level), region: None, years: Years { review, plan }, start }

@@ -82,6 +82,8 @@ pub struct Years {
 pub fn cue(sentence: &str, years: Years, heading: bool) -> Option<Frame> {
     let s = sentence.trim_start_matches(|c: char| c == '—' || c == '“' || c == '"' || c.is_whitespace());
     let s = s.strip_prefix("各位代表，").unwrap_or(s);
+    // `初步统计，2016年，实现…`: the year after a statistics opener is the sentence's cue.
+    let s = crate::cues::STATISTICS_OPENERS.iter().find_map(|o| s.strip_prefix(o).map(|r| r.trim_start_matches('，'))).unwrap_or(s);
     let multi_past = Frame { kind: Kind::Actual, from: years.review - 4, to: years.review };
     let plan_frame = |(a, b): (i32, i32)| Frame { kind: if b < years.plan { Kind::Actual } else { Kind::Target }, from: a, to: b };
     if let Some(span) = plan_at_start(s) {

@@ -98,6 +98,9 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
         // part heading (`二、“十五五”时期…`) or an unnumbered line sets one from its words.
         let heading = is_heading_line(line) && heading_number(line).is_none_or(|(_, depth)| depth == 1);
         let mut first = true;
+        // A sentence's own cue holds across the `；` that end its list of figures
+        // (`初步统计，2016年，实现地区生产总值189亿元；公共财政预算收入10.6亿元；…`).
+        let mut carried: Option<Frame> = None;
         for (s, e) in sentences(line) {
             let (s, e) = (line_start + s, line_start + e);
             let sent = &text[s..e];
@@ -105,13 +108,15 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
                 // `各位代表！` opens the paragraph; the cue follows it.
                 continue;
             }
-            let mut sframe = frame.clone();
+            let mut sframe = carried.take().unwrap_or_else(|| frame.clone());
             // The title block (`2017年黄梅县人民政府工作报告`, `…在…人民代表大会…会议上`) names
             // the plan year without speaking in it.
             let title_block = sent.contains("工作报告") || sent.contains("人民代表大会");
             if title_block {
             } else if let Some(f) = cue(sent, ctx.years, heading && first) {
-                if first {
+                // `……标志着“十四五”规划顺利收官。回望过去五年，……`: the look back over the five
+                // years holds on into the paragraphs after it, wherever it starts in its own.
+                if first || f.is_multi_year() && f.kind == Kind::Actual && f.to == ctx.years.review {
                     frame = f.clone();
                 }
                 sframe = f;
@@ -121,6 +126,9 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
             }
             if sframe.kind == Kind::Target && estimates_past(sent, ctx.years) && !sframe.is_multi_year() {
                 sframe = Frame::single(Kind::Actual, ctx.years.review);
+            }
+            if sent.ends_with('；') && sframe != frame {
+                carried = Some(sframe.clone());
             }
             first = false;
             while qi < quantities.len() && quantities[qi].start < s {
