@@ -70,6 +70,14 @@ fn official_region(region: Option<String>, level: Option<Level>, text: &str) -> 
                 let d = all.iter().find(|d| d.name == r).copied();
                 return (Some(r), d.map(|d| d.level.into()).or(level));
             }
+            // `福州市台江区`: a division written after its parent's name.
+            for (k, _) in r.char_indices().skip(2) {
+                let (parent, child) = r.split_at(k);
+                let under = |d: &&&gazetteer::Division| d.name == child && d.parent().is_some_and(|p| p.name == parent || p.short_names().any(|s| s == parent));
+                if let Some(d) = gazetteer::by_name(child).iter().find(under) {
+                    return (Some(d.name.to_string()), Some(d.level.into()));
+                }
+            }
             let fitting: Vec<_> = all.iter().filter(|d| level.is_none_or(|l| Level::from(d.level) == l)).collect();
             match fitting.as_slice() {
                 [d] => (Some(d.name.to_string()), Some(d.level.into())),

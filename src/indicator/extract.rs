@@ -139,7 +139,7 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
                 qi += 1;
             }
             if from < qi {
-                Sentence { text, start: s, end: e, qs: &quantities[from..qi], frame: sframe.clone(), ctx, facts: Vec::new(), group: Vec::new(), pair_next: 0, pair_lead: String::new() }
+                Sentence { text, start: s, end: e, qs: &quantities[from..qi], frame: sframe.clone(), ctx_frame_multi: sframe.is_multi_year(), ctx, facts: Vec::new(), group: Vec::new(), pair_next: 0, pair_lead: String::new() }
                     .run(&mut facts);
             }
         }
@@ -154,6 +154,8 @@ struct Sentence<'a> {
     end: usize,
     qs: &'a [Quantity],
     frame: Frame,
+    /// Whether the sentence itself speaks of several years (not only a clause's `年均`).
+    ctx_frame_multi: bool,
     ctx: &'a Context,
     facts: Vec<Fact>,
     /// Facts made by the last clause that had a subject (several for `分别` lists).
@@ -481,7 +483,12 @@ impl<'a> Sentence<'a> {
         let bound = suffix_b.or(prefix_b).or(q.more.then_some(Bound::AtLeast)).or(q.high.map(|_| Bound::AtLeast));
         let mut fact = self.facts[t].clone();
         if continued && self.frame.is_multi_year() && !fact.multi_year && fact.period == self.frame.to.to_string() {
-            // `增加到121万亿元，五年年均增长5.2%`: the level closes the five years.
+            // `增加到121万亿元，五年年均增长5.2%`: the level closes the five years — and, said
+            // of the year under review (`全县地区生产总值完成87.4亿元，…年均增速达到8%`), stays
+            // that year's level too.
+            if fact.value.is_some() && fact.change_pct.is_none() && !self.ctx_frame_multi {
+                self.facts.push(Fact { fresh: false, ..fact.clone() });
+            }
             fact.period = self.frame.period();
             fact.multi_year = true;
         }
@@ -701,6 +708,8 @@ impl<'a> Sentence<'a> {
             let stem = readable_name(&prev.subject).unwrap_or_else(|| prev.name.clone());
             return Some(Subject { name: format!("{stem}{phrase}"), entry: None, text: phrase.to_string() });
         }
+        // `实现利润13亿元` after `规上工业增加值…`: a verb in front of the bare head.
+        let phrase = ["实现", "完成", "全年"].iter().find_map(|v| phrase.strip_prefix(v)).unwrap_or(phrase);
         let head = ELLIPTIC_HEADS.iter().find(|h| **h == phrase)?;
         let prev = self.facts.last()?;
         let prev_head = ELLIPTIC_HEADS.iter().filter(|h| prev.subject.ends_with(**h)).max_by_key(|h| h.len())?;

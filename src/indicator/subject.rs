@@ -141,6 +141,12 @@ pub(super) fn clean_subject(phrase: &str) -> String {
     if s.contains('年') {
         s = s.replace("年末", "").replace("年底", "");
     }
+    // `预计2015年地区生产总值`: an estimate's opener before the year.
+    if let Some(r) = crate::cues::STATISTICS_OPENERS.iter().find_map(|o| s.strip_prefix(o)) {
+        if r.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            s = r.to_string();
+        }
+    }
     // `2025年全省地区生产总值`, `粮食综合生产能力2030年（达到）`: the year is the frame's, not
     // part of the name.
     let b = s.as_bytes();
