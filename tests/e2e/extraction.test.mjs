@@ -47,8 +47,12 @@ describe('extraction in the page', () => {
     assert.ok(meta.includes('大埔县'), `header names the region: ${meta}`);
     assert.match(await page.textContent('#status'), /只识别出 0 个常见经济指标/);
     // The novel is still refused.
-    await waitForRun(page, await dropFile(page, 'novel.txt', fixture('bad/novel.txt')));
-    assert.match(await page.textContent('#status'), /未找到任何常见经济指标/);
+    await dropFile(page, 'novel.txt', fixture('bad/novel.txt'));
+    await page.waitForFunction(() => {
+      const li = [...document.querySelectorAll('#files li')].reverse().find((l) => l.dataset.file === 'novel.txt');
+      return li && li.dataset.status === 'error';
+    });
+    assert.match(await page.textContent('#status'), /没有找到地区生产总值、收入、就业等常见指标/);
     assert.ok((await page.textContent('#meta')).includes('大埔县'), 'what was on screen stays');
     assert.deepEqual(page.problems, []);
     await page.context().close();
