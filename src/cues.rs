@@ -7,3 +7,70 @@ include!(concat!(env!("OUT_DIR"), "/cues.rs"));
 /// Verbs of change before a figure, with `true` for a fall: `[change_up]` then `[change_down]`.
 pub static CHANGE_VERBS: std::sync::LazyLock<Vec<(&'static str, bool)>> =
     std::sync::LazyLock::new(|| CHANGE_UP.iter().map(|w| (*w, false)).chain(CHANGE_DOWN.iter().map(|w| (*w, true))).collect());
+
+/// A list of cue words looked up fast: by first character for "starts with", by last for
+/// "ends with", and one automaton for "occurs in" — so that a check costs a few comparisons,
+/// not one substring search per word (extraction runs them for every clause).
+pub struct Words {
+    by_first: std::collections::HashMap<char, Vec<&'static str>>,
+    by_last: std::collections::HashMap<char, Vec<&'static str>>,
+    any: aho_corasick::AhoCorasick,
+}
+
+impl Words {
+    fn new(list: &'static [&'static str]) -> Self {
+        let mut by_first: std::collections::HashMap<char, Vec<&'static str>> = std::collections::HashMap::new();
+        let mut by_last: std::collections::HashMap<char, Vec<&'static str>> = std::collections::HashMap::new();
+        for w in list {
+            if let (Some(f), Some(l)) = (w.chars().next(), w.chars().next_back()) {
+                by_first.entry(f).or_default().push(w);
+                by_last.entry(l).or_default().push(w);
+            }
+        }
+        // Longest first, as the lists intend when one word starts another.
+        for v in by_first.values_mut().chain(by_last.values_mut()) {
+            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        let any = aho_corasick::AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(list).expect("cue words build");
+        Words { by_first, by_last, any }
+    }
+
+    /// The longest word `s` starts with.
+    pub fn prefix_of(&self, s: &str) -> Option<&'static str> {
+        self.by_first.get(&s.chars().next()?)?.iter().copied().find(|w| s.starts_with(w))
+    }
+
+    /// The longest word `s` ends with.
+    pub fn suffix_of(&self, s: &str) -> Option<&'static str> {
+        self.by_last.get(&s.chars().next_back()?)?.iter().copied().find(|w| s.ends_with(w))
+    }
+
+    /// Whether a word occurs in `s`.
+    pub fn occurs_in(&self, s: &str) -> bool {
+        self.any.is_match(s)
+    }
+
+    /// Where words occur in `s`: (start, end) of each, leftmost-longest, in order.
+    pub fn find_in<'s>(&'s self, s: &'s str) -> impl Iterator<Item = (usize, usize)> + 's {
+        self.any.find_iter(s).map(|m| (m.start(), m.end()))
+    }
+}
+
+macro_rules! words {
+    ($($name:ident = $list:ident;)*) => {
+        $(
+            #[doc = concat!("[`Words`] of `", stringify!($list), "`.")]
+            pub static $name: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| Words::new($list));
+        )*
+    };
+}
+
+words! {
+    COMPARISON_WORDS = COMPARISONS;
+    NAME_LEADING = NAME_LEADING_WORDS;
+    NAME_TRAILING = NAME_TRAILING_WORDS;
+    OBJECT_STOP_WORDS = OBJECT_STOPS;
+    BASELINE_WORDS = BASELINE_STARTS;
+    SECTOR_LIST_WORDS = SECTOR_LISTS;
+    SHARED_FIGURE = SHARED_FIGURE_WORDS;
+}

@@ -272,6 +272,24 @@ fn occurrences(text: &str, needle: &str) -> usize {
 }
 
 fn speaker(header: &[&str]) -> Option<String> {
+    titled_speaker(header).or_else(|| bare_speaker(header))
+}
+
+/// `…政府工作报告` / `海青` / `（2018年2月3日）`: a name alone on its line, between the title and
+/// the date, with no title in front of it.
+fn bare_speaker(header: &[&str]) -> Option<String> {
+    header.iter().enumerate().find_map(|(i, line)| {
+        // Site junk at the end of the line (`海青Zeu`): anti-copy letters.
+        let line = line.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let name: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+        let n = name.chars().count();
+        let plain = (2..=4).contains(&n) && name.chars().all(is_han) || name.contains('·') && n <= 12 && name.chars().all(|c| is_han(c) || c == '·');
+        let near = |k: Option<usize>| k.and_then(|k| header.get(k)).is_some_and(|l| l.contains("工作报告") || DATE.is_match(l));
+        (plain && !["报告", "政府", "代表", "会议", "目录"].iter().any(|w| name.contains(w)) && near(i.checked_sub(1)) && near(Some(i + 1))).then_some(name)
+    })
+}
+
+fn titled_speaker(header: &[&str]) -> Option<String> {
     header.iter().enumerate().find_map(|(i, line)| {
         SPEAKER_TITLE.find_iter(line).find_map(|m| {
             let rest = &line[m.end()..];
@@ -367,5 +385,47 @@ mod national_tests {
         let m = extract("各位代表：\n现在，我代表国务院，向大会报告政府工作，请予审议，并请全国政协委员提出意见。\n一、2018年工作回顾\n");
         assert_eq!(m.level, Some(Level::National));
         assert_eq!(m.region.as_deref(), Some("中华人民共和国"));
+    }
+}
+
+/// Meta phenomena, each from two reports: speaker lines in their variants, dates in Chinese
+/// numerals with `○`, reports delivered in December, plan years from `总体要求`, regions
+/// written after their parent or without a title block.
+#[cfg(test)]
+mod variant_tests {
+    use super::*;
+
+    #[test]
+    fn speaker_lines_in_their_variants() {
+        // 谷城县 2020, 六盘水市 2019, 大埔县 2020, 广州市 2017, 新巴尔虎左旗 2018, 国务院 2024.
+        let cases = [
+            ("政府工作报告\n2020年12月23日在谷城县第十八届人民代表大会第五次会议上\n谷城县人民政府县长 黄克立\n各位代表:\n", "黄克立"),
+            ("(2019年1月12日在六盘水市第八届人民代表大会第四次会议上)\n□六盘水市人民政府市长 李 刚\n各位代表:\n", "李刚"),
+            ("政府工作报告\n2020年6月22日在大埔县第十五届\n人民代表大会第五次会议上\n大埔县县长熊锋松\n各位代表:\n", "熊锋松"),
+            ("广州市十五届人大一次会议1月5日开幕,广州市长温国辉作政府工作报告称,2017年……\n各位代表:\n", "温国辉"),
+            ("新巴尔虎左旗第十五届人民代表大会第二次会议政府工作报告\n海青\n(2018年2月3日)\n各位代表:\n", "海青"),
+            ("政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理\u{3000}\n李强\n各位代表：\n", "李强"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(extract(text).speaker.as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn dates_years_and_regions() {
+        // 金华市 2025: a date in Chinese numerals with ○.
+        let m = extract("政府工作报告\n二○二五年一月二十日在金华市第八届人民代表大会第五次会议上\n金华市市长 张健\n各位代表:\n一、2024年工作回顾\n");
+        assert_eq!((m.meeting_date.as_deref(), m.review_year, m.plan_year), (Some("2025-01-20"), Some(2024), Some(2025)));
+        // 谷城县 2020 and 黄梅县 2017: delivered in December for the next year.
+        let m = extract("政府工作报告\n2020年12月23日在谷城县第十八届人民代表大会第五次会议上\n谷城县人民政府县长 黄克立\n各位代表:\n一、十三五工作回顾\n");
+        assert_eq!((m.review_year, m.plan_year), (Some(2020), Some(2021)));
+        // 漾濞 2023: a fragment that opens with the plan year's 总体要求.
+        let m = extract("2023年政府工作总体要求是:坚持以习近平新时代中国特色社会主义思想为指导……全县上下……漾濞……\n");
+        assert_eq!((m.review_year, m.plan_year), (Some(2022), Some(2023)));
+        // 台江区 2016: a district written after its city; 新疆 2023: the short official name.
+        let m = extract("(2016年1月6日在福州市台江区第十六届\n人民代表大会第五次会议上)\n福州市台江区人民政府代区长 李 凡\n各位代表:\n");
+        assert_eq!((m.region.as_deref(), m.level, m.speaker.as_deref()), (Some("台江区"), Some(Level::County), Some("李凡")));
+        let m = extract("政府工作报告\n——2023年1月14日在新疆维吾尔自治区第十四届人民代表大会第一次会议上\n各位代表：\n");
+        assert_eq!(m.region.as_deref(), Some("新疆维吾尔自治区"));
     }
 }

@@ -260,7 +260,7 @@ impl<'a> Sentence<'a> {
         }
 
         // `高出全国平均水平9.1个百分点`, `快于全国3.4个百分点`: a gap to another place is no fact.
-        if COMPARISONS.iter().any(|w| subj_text.trim_start_matches(['，', '、']).starts_with(w)) {
+        if crate::cues::COMPARISON_WORDS.prefix_of(subj_text.trim_start_matches(['，', '、'])).is_some() {
             return;
         }
         // Facts this clause fills, one per subject; none means "continue the previous fact".
@@ -273,6 +273,15 @@ impl<'a> Sentence<'a> {
                 if let Some(entry) = bare.and_then(|(_, name)| crate::indicator::catalog::by_name(name)) {
                     *s = Subject { name: entry.name.to_string(), entry: Some(entry), text: s.text.clone() };
                 }
+            }
+        }
+        // `规模以上固定资产投资年均增长23.5%，累计完成投资1008亿元`: a bare head that names
+        // the fact just made goes on with it.
+        if let [s] = subjects.as_slice() {
+            let bare = ["累计完成", "累计实现", "实现", "完成"].iter().find_map(|v| subj_text.strip_prefix(v)).unwrap_or(subj_text);
+            let same = self.facts.last().is_some_and(|f| f.entry.is_some() && f.entry == s.entry);
+            if same && ELLIPTIC_HEADS.contains(&bare) && self.group.len() == 1 {
+                subjects.clear();
             }
         }
         // `入境人数增长18.1%`: a noun the filler list took off the subject belongs to its name.
@@ -332,7 +341,7 @@ impl<'a> Sentence<'a> {
                 return;
             }
             // `双双突破9万亿元`, `均增长5%`: one figure for every member of the list.
-            let shared = crate::cues::SHARED_FIGURE_WORDS.iter().any(|w| lead.contains(w));
+            let shared = crate::cues::SHARED_FIGURE.occurs_in(lead);
             if self.group.len() > 1 && qs.len() == 1 && !fenbie && !shared {
                 // `分别达6.9万元、3.4万元，增长4.2%、5.3%` cut into one figure per clause:
                 // pair them with the list in order.
@@ -372,7 +381,7 @@ impl<'a> Sentence<'a> {
         // Distribute: `分别` (or as many figures of one kind as subjects) pairs them in order;
         // otherwise every subject takes every figure.
         let figures: Vec<(usize, &Quantity)> = qs.iter().enumerate().collect();
-        let shared = crate::cues::SHARED_FIGURE_WORDS.iter().any(|w| text[c.start..c.end].contains(w));
+        let shared = crate::cues::SHARED_FIGURE.occurs_in(&text[c.start..c.end]);
         let pair = targets.len() > 1 && !shared && (fenbie || figures.len() == targets.len() || figures.len() % targets.len() == 0 && figures.len() > targets.len());
         let mut slot = 0usize;
         let mut prev_lead: &str = "";
@@ -495,7 +504,7 @@ impl<'a> Sentence<'a> {
         match &q.measure {
             Measure::Points => {
                 // `规上民营工业增加值增速高于全部规上工业2.3个百分点`: a gap, wherever its word is.
-                if COMPARISONS.iter().any(|w| lead.contains(w) || fact.subject.contains(w)) {
+                if crate::cues::COMPARISON_WORDS.occurs_in(lead) || crate::cues::COMPARISON_WORDS.occurs_in(&fact.subject) {
                     return;
                 }
                 if fact.change_points.is_some() {
@@ -530,7 +539,7 @@ impl<'a> Sentence<'a> {
                     None => !is_rate,
                 };
                 if as_change {
-                    if COMPARISONS.iter().any(|w| lead.contains(w)) || lead.contains("时期") {
+                    if crate::cues::COMPARISON_WORDS.occurs_in(lead) || lead.contains("时期") {
                         return;
                     }
                     if fact.change_pct.is_some() {
@@ -709,7 +718,7 @@ impl<'a> Sentence<'a> {
             return Some(Subject { name: format!("{stem}{phrase}"), entry: None, text: phrase.to_string() });
         }
         // `实现利润13亿元` after `规上工业增加值…`: a verb in front of the bare head.
-        let phrase = ["实现", "完成", "全年"].iter().find_map(|v| phrase.strip_prefix(v)).unwrap_or(phrase);
+        let phrase = ["累计完成", "累计实现", "实现", "完成", "全年"].iter().find_map(|v| phrase.strip_prefix(v)).unwrap_or(phrase);
         let head = ELLIPTIC_HEADS.iter().find(|h| **h == phrase)?;
         let prev = self.facts.last()?;
         let prev_head = ELLIPTIC_HEADS.iter().filter(|h| prev.subject.ends_with(**h)).max_by_key(|h| h.len())?;

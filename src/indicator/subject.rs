@@ -206,10 +206,10 @@ pub(super) fn trim_name_with<'s>(s: &'s str, hits: &[Hit]) -> &'s str {
         .collect();
     let s = strip_fillers_with(t, &inner);
     // `力争数字经济核心产业增加值占…`: a verb in front is not part of the name.
-    let s = crate::cues::NAME_LEADING_WORDS.iter().fold(s, |s, w| match s.strip_prefix(w) {
-        Some(r) if r.chars().count() >= 2 => r,
+    let s = match crate::cues::NAME_LEADING.prefix_of(s) {
+        Some(w) if s[w.len()..].chars().count() >= 2 => &s[w.len()..],
         _ => s,
-    });
+    };
     let n = s.chars().count();
     if n > MAX_NAME {
         let skip: usize = s.chars().take(n - MAX_NAME).map(char::len_utf8).sum();
@@ -234,11 +234,10 @@ pub(super) fn object_after(text: &str, i: usize, end: usize) -> String {
     let run: String = chars[..n].iter().collect();
     // `7个县市入选全国综合实力百强`: the thing counted ends where its verb starts.
     // `省级及以上企业技术中心`: `及以上` is part of the noun.
-    let cut = crate::cues::OBJECT_STOPS
-        .iter()
-        .flat_map(|w| run.match_indices(w).map(|(k, _)| k))
-        .filter(|&k| k > 0 && !run[k..].starts_with("及以上") && !run[k..].starts_with("及以下"))
-        .min()
+    let cut = crate::cues::OBJECT_STOP_WORDS
+        .find_in(&run)
+        .map(|(k, _)| k)
+        .find(|&k| k > 0 && !run[k..].starts_with("及以上") && !run[k..].starts_with("及以下"))
         .unwrap_or(run.len());
     run[..cut].trim_end_matches(['“', '-']).to_string()
 }
@@ -258,22 +257,18 @@ pub(super) fn readable_name(name: &str) -> Option<String> {
     loop {
         let before = s.len();
         s = s.trim_start_matches(['和', '及', '与', '、', '是']);
-        for w in crate::cues::NAME_LEADING_WORDS {
-            if let Some(r) = s.strip_prefix(w) {
-                s = r;
-            }
+        if let Some(w) = crate::cues::NAME_LEADING.prefix_of(s) {
+            s = &s[w.len()..];
         }
-        for w in crate::cues::NAME_TRAILING_WORDS {
-            if let Some(r) = s.strip_suffix(w) {
-                s = r;
-            }
+        if let Some(w) = crate::cues::NAME_TRAILING.suffix_of(s) {
+            s = &s[..s.len() - w.len()];
         }
         if s.len() == before {
             break;
         }
     }
     // `使用外资比“十三五”时期`: the baseline of a comparison is not part of the name.
-    if let Some(k) = crate::cues::BASELINE_STARTS.iter().filter_map(|w| s.find(w)).filter(|&k| k > 0).min() {
+    if let Some(k) = crate::cues::BASELINE_WORDS.find_in(s).map(|(k, _)| k).find(|&k| k > 0) {
         s = &s[..k];
     }
     // `好社区”试点…`, `八闽书房”辐射人群`: the tail of a quoted name cut at its start.
@@ -294,17 +289,17 @@ pub(super) const UNNAMED: &str = "未命名";
 /// The three sectors written as one list (`第一、二、三产业增加值`, `一二三产增加值`,
 /// `三次产业增加值`), spelled out so that each item names its sector: `第一产业、第二产业、第三产业增加值`.
 pub(super) fn spell_out_sectors(phrase: &str) -> Option<String> {
-    for (short, full) in crate::cues::SECTOR_LISTS.iter().zip(std::iter::repeat("第一产业、第二产业、第三产业")) {
-        if let Some(i) = phrase.find(short) {
-            return Some(format!("{}{full}{}", &phrase[..i], &phrase[i + short.len()..]));
-        }
-    }
-    None
+    let (i, end) = crate::cues::SECTOR_LIST_WORDS.find_in(phrase).next()?;
+    Some(format!("{}第一产业、第二产业、第三产业{}", &phrase[..i], &phrase[end..]))
 }
 
 /// Two indicators written as one (`本外币存、贷款余额`, `人民币存款、贷款余额`, `存贷款余额`),
 /// spelled out with their shared prefix and head: `本外币存款余额、本外币贷款余额`.
 pub(super) fn spell_out_pair(phrase: &str) -> Option<String> {
+    // Each abbreviation has `贷款`: most phrases have none.
+    if !phrase.contains("贷款") {
+        return None;
+    }
     for pair in crate::cues::PAIRED_ABBREVIATIONS {
         let (short, full) = pair.split_once('=')?;
         if let Some(i) = phrase.find(short) {
