@@ -731,8 +731,22 @@ impl<'a> Sentence<'a> {
         if let Some(s) = self.resolve(item).filter(|s| s.entry.is_some()) {
             return Some(s);
         }
+        // `城镇、农村居民人均可支配收入`: the item takes the end of the last one. Only a
+        // candidate that ends in a catalog alias can resolve to the catalog, so the aliases of
+        // the last item are looked up once and each candidate costs a comparison, not a full
+        // `resolve` (this runs for every item of every list).
+        let mut cand = String::with_capacity(item.len() + last.len());
+        let tails = crate::indicator::catalog::all_aliases(last);
         for (k, _) in last.char_indices().skip(1) {
-            let cand = format!("{item}{}", &last[k..]);
+            // The candidate ends with an alias when an alias of `last` ends at its end and
+            // starts at or after `k`, or when the item and the tail join into one.
+            let inside = tails.iter().any(|h| h.end == last.len() && h.start >= k);
+            cand.clear();
+            cand.push_str(item);
+            cand.push_str(&last[k..]);
+            if !inside && crate::indicator::catalog::last_alias(&cand).is_none_or(|h| h.end != cand.len()) {
+                continue;
+            }
             if let Some(s) = self.resolve(&cand).filter(|s| s.entry.is_some()) {
                 return Some(s);
             }
