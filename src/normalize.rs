@@ -163,7 +163,10 @@ const FLAT_LINE: usize = 9000;
 /// offsets into the result are offsets into the original. `None` when no line is that long.
 /// One pass over the text.
 fn unflatten(original: &str) -> Option<String> {
-    if !original.split('\n').any(|l| l.len() > FLAT_LINE) {
+    // A page flattened into one line has few line breaks for its length: count them first
+    // (a fast byte count) and look for a long line only then.
+    let breaks = original.bytes().filter(|&b| b == b'\n').count();
+    if original.len() <= FLAT_LINE || breaks * 200 > original.len() || !original.split('\n').any(|l| l.len() > FLAT_LINE) {
         return None;
     }
     let mut out = String::with_capacity(original.len());
