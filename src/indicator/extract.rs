@@ -613,8 +613,11 @@ impl<'a> Sentence<'a> {
                         fact.name = obj;
                     } else if let Some(obj) = readable_name(&obj) {
                         let generic = obj.chars().count() <= 4 && crate::cues::GENERIC_OBJECTS.iter().any(|g| obj.ends_with(g));
+                        // `改造老旧小区1200个，惠及120万户居民`: whom the thing just named reached.
+                        let owner = || self.facts.iter().rev().find(|f| f.entry.is_none() && f.name != UNNAMED).map(|f| f.name.clone());
                         fact.name = match readable_name(&fact.name) {
                             Some(subj) if generic && fact.name != UNNAMED => format!("{subj}{obj}"),
+                            _ if fact.name == UNNAMED && crate::cues::REACHED_OBJECTS.contains(&obj.as_str()) => format!("{}{obj}", owner().unwrap_or_default()),
                             _ => obj,
                         };
                     } else if let Some(head) = inner.and_then(readable_name).filter(|h| crate::cues::TOTAL_HEADS.contains(&h.as_str())) {
@@ -781,8 +784,23 @@ impl<'a> Sentence<'a> {
             return None;
         }
         // `建成`, `推动`, `较“十三五”时期`: no name a reader accepts; the figure stays unnamed.
-        let readable = readable_name(name).unwrap_or_else(|| UNNAMED.to_string());
+        let mut readable = readable_name(name).unwrap_or_else(|| UNNAMED.to_string());
+        // `非常规天然气发展方面，…力争产量突破200亿立方米`, `…达到9048万千瓦，占比55.1%`: a bare
+        // head is of the sentence's topic, or of the thing just named.
+        if crate::cues::BARE_HEADS.contains(&readable.as_str()) {
+            if let Some(owner) = self.topic().or_else(|| self.facts.last().filter(|f| f.entry.is_none() && f.name != UNNAMED).map(|f| f.name.clone())) {
+                readable = format!("{owner}{readable}");
+            }
+        }
         Some(Subject { name: readable, entry: None, text: name.to_string() })
+    }
+
+    /// `煤炭智能绿色安全开采方面，…`: the topic a sentence opens with, without its verbs.
+    fn topic(&self) -> Option<String> {
+        let sent = &self.text[self.start..self.end];
+        let (head, _) = sent.split_once("方面，")?;
+        let head = crate::cues::TOPIC_TAILS.iter().find_map(|t| head.strip_suffix(t)).unwrap_or(head);
+        (head.chars().count() <= 12).then(|| readable_name(head)).flatten()
     }
 
     fn scope_only(&self, mut s: &str) -> bool {

@@ -70,7 +70,8 @@ pub(super) fn split_subject(prefix: &str) -> (&str, &str) {
 /// `hits`: all aliases in `s`, in `all_aliases` order.
 pub(super) fn alias_then_verb(s: &str, hits: Vec<Hit>) -> Option<usize> {
     // `比重`, `比例`: a share's head, not the verb `比`.
-    let verb = |rest: &str| VERB_STARTS.iter().any(|v| rest.starts_with(v)) && !crate::cues::SHARE_HEADS.iter().any(|h| rest.starts_with(h));
+    // `民营经济增加值`: `增加值` is a head, not the verb `增加`.
+    let verb = |rest: &str| VERB_STARTS.iter().any(|v| rest.starts_with(v)) && !crate::cues::SHARE_HEADS.iter().chain(crate::cues::NOT_VERB_STARTS).any(|h| rest.starts_with(h));
     hits.into_iter().rev().find(|h| verb(&s[h.end..])).map(|h| h.end)
 }
 
