@@ -26,7 +26,7 @@ fn context(frame: &Value) -> Context {
         (_, Some("five-year")) => Frame { kind: Kind::Actual, from: review - 4, to: review },
         _ => Frame::single(Kind::Actual, review),
     };
-    Context { level: frame["level"].as_str().and_then(level), region: None, years: Years { review, plan }, start }
+    Context { level: frame["level"].as_str().and_then(level), region: frame["region"].as_str().map(str::to_string), years: Years { review, plan }, start }
 }
 
 /// Which expected fields differ from indicator `i` (empty when it matches).

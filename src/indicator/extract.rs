@@ -491,6 +491,11 @@ impl<'a> Sentence<'a> {
         let prefix_b = prefix_bound(lead);
         let bound = suffix_b.or(prefix_b).or(q.more.then_some(Bound::AtLeast)).or(q.high.map(|_| Bound::AtLeast));
         let mut fact = self.facts[t].clone();
+        // `2017年广州市地区生产总值增长的预期目标为8%左右`: a target, wherever it is said.
+        if lead.contains("目标为") && !self.frame.is_multi_year() && fact.kind == Kind::Actual {
+            fact.kind = Kind::Target;
+            fact.period = self.ctx.years.plan.to_string();
+        }
         if continued && self.frame.is_multi_year() && !fact.multi_year && fact.period == self.frame.to.to_string() {
             // `增加到121万亿元，五年年均增长5.2%`: the level closes the five years — and, said
             // of the year under review (`全县地区生产总值完成87.4亿元，…年均增速达到8%`), stays

@@ -14,7 +14,7 @@ pub(super) fn change_verb(lead: &str) -> Option<(bool, bool)> {
     // Bound words between the verb and the figure: `增长超过`, `下降近`.
     loop {
         let before = l.len();
-        for w in AT_LEAST_BEFORE.iter().chain(AT_MOST_BEFORE).chain(ABOUT_BEFORE).chain(["了", "达到", "达", "为"].iter()) {
+        for w in AT_LEAST_BEFORE.iter().chain(AT_MOST_BEFORE).chain(ABOUT_BEFORE).chain(["了", "达到", "达", "为", "的预期目标为", "预期目标为", "的目标为", "目标为", "的"].iter()) {
             if let Some(r) = l.strip_suffix(w) {
                 l = r;
             }

@@ -135,9 +135,17 @@ pub(super) fn clean_subject(phrase: &str) -> String {
     if s.contains('规') {
         s = s.replace("规上", "规模以上");
     }
-    // `占GDP比重`, `单位GDP能耗`: one spelling for the names built around it.
+    // `占GDP比重`, `单位GDP能耗`: one spelling for the names built around it; inside a name
+    // (`研发经费支出相当于全市生产总值的比例`) the region's GDP is GDP.
     if s.contains("GDP") {
         s = s.replace("GDP", "地区生产总值");
+    }
+    for w in ["全市生产总值", "全省生产总值", "全县生产总值", "全区生产总值"] {
+        if let Some(k) = s.find(w) {
+            if k > 0 {
+                s = format!("{}地区生产总值{}", &s[..k], &s[k + w.len()..]);
+            }
+        }
     }
     if s.contains('年') {
         s = s.replace("年末", "").replace("年底", "");
