@@ -278,35 +278,34 @@ fn shared_unit(text: &str, mut i: usize) -> Option<Measure> {
 /// assert_eq!((q[1].value, q[1].measure.clone()), (5.0, Measure::Percent));
 /// ```
 pub fn scan(text: &str) -> Vec<Quantity> {
+    walk(text, |i| arabic_quantity(text, i), |i| chinese_quantity(text, i))
+}
+
+/// One pass over `text` for [`scan`] and [`numbers`]: `arabic(i)` at a digit, `chinese(i)` at
+/// a Chinese numeral, each giving what it found and where to go on; everything else (other
+/// characters by their UTF-8 length, URLs whole) is stepped over. Linear in the text.
+fn walk<T>(text: &str, mut arabic: impl FnMut(usize) -> (Option<T>, usize), mut chinese: impl FnMut(usize) -> (Option<T>, usize)) -> Vec<T> {
     let mut out = Vec::new();
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
         if c.is_ascii_digit() {
-            let (q, next) = arabic_quantity(text, i);
-            if let Some(q) = q {
-                out.push(q);
-            }
+            let (q, next) = arabic(i);
+            out.extend(q);
             i = next;
             continue;
         }
         if c >= 0x80 {
             // Chinese numerals are all three bytes long (U+3007, U+4E00..U+9FFF): decode those
             // by hand, skip the rest by their length.
-            if !(0xe3..=0xe9).contains(&c) || i + 2 >= b.len() {
-                i += utf8_len(c);
-                continue;
-            }
-            if is_numeral_at(b, i) {
-                let (q, next) = chinese_quantity(text, i);
-                if let Some(q) = q {
-                    out.push(q);
-                }
+            if (0xe3..=0xe9).contains(&c) && i + 2 < b.len() && is_numeral_at(b, i) {
+                let (q, next) = chinese(i);
+                out.extend(q);
                 i = next.max(i + 3);
                 continue;
             }
-            i += 3;
+            i += utf8_len(c);
             continue;
         }
         if let Some(end) = url_end(text, i) {
@@ -331,34 +330,7 @@ pub fn scan(text: &str) -> Vec<Quantity> {
 /// assert_eq!(v, [12_340_000.0, -6.6, 4.78e12, 1e11]);
 /// ```
 pub fn numbers(text: &str) -> Vec<Number> {
-    let mut out = Vec::new();
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_digit() {
-            let (n, next) = arabic_number(text, i);
-            out.extend(n);
-            i = next;
-            continue;
-        }
-        if c >= 0x80 {
-            if (0xe3..=0xe9).contains(&c) && i + 2 < b.len() && is_numeral_at(b, i) {
-                let (n, next) = chinese_number(text, i);
-                out.extend(n);
-                i = next.max(i + 3);
-                continue;
-            }
-            i += utf8_len(c);
-            continue;
-        }
-        if let Some(end) = url_end(text, i) {
-            i = end;
-            continue;
-        }
-        i += 1;
-    }
-    out
+    walk(text, |i| arabic_number(text, i), |i| chinese_number(text, i))
 }
 
 /// Whether the three-byte character at `i` is a Chinese numeral.

@@ -4,17 +4,10 @@
 // not refused as "not a report".
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dropFile, fixture, openPage, waitForRun, withSite } from './harness.mjs';
+import { dropFile, facts, fixture, openPage, waitForRun, withSite } from './harness.mjs';
 
 const env = withSite();
 
-/** All facts on screen as `name|kind|period|value|changePct` strings. */
-async function facts(page) {
-  await page.uncheck('#catalog-only');
-  const list = await page.$$eval('tr[data-name][data-kind][data-period]', (trs) => trs.map((t) => [t.dataset.name, t.dataset.kind, t.dataset.period, t.dataset.value, t.dataset.changePct].join('|')));
-  await page.check('#catalog-only');
-  return new Set(list);
-}
 
 function jaccard(a, b) {
   const both = [...a].filter((x) => b.has(x)).length;

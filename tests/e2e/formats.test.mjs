@@ -3,17 +3,10 @@
 // screen as it was; several files dropped together each keep their own status.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dropFile, fixture, openPage, record, waitForRun, withSite } from './harness.mjs';
+import { dropFile, facts, fixture, openPage, record, waitForRun, withSite } from './harness.mjs';
 
 const env = withSite();
 
-/** All facts on screen as `name|kind|period|value|changePct` strings (every row, not only the standard ones). */
-async function facts(page) {
-  await page.uncheck('#catalog-only');
-  const list = await page.$$eval('tr[data-name][data-kind][data-period]', (trs) => trs.map((t) => [t.dataset.name, t.dataset.kind, t.dataset.period, t.dataset.value, t.dataset.changePct].join('|')));
-  await page.check('#catalog-only');
-  return new Set(list);
-}
 
 async function load(page, name, bytes, type) {
   await waitForRun(page, await dropFile(page, name, bytes, type));

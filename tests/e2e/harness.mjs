@@ -111,3 +111,11 @@ export function record(key, value) {
   all[key] = value;
   writeFileSync(file, JSON.stringify(all, null, 2) + '\n');
 }
+
+/** All facts on screen as `name|kind|period|value|changePct` strings (every row, not only the standard ones). */
+export async function facts(page) {
+  await page.uncheck('#catalog-only');
+  const list = await page.$$eval('tr[data-name][data-kind][data-period]', (trs) => trs.map((t) => [t.dataset.name, t.dataset.kind, t.dataset.period, t.dataset.value, t.dataset.changePct].join('|')));
+  await page.check('#catalog-only');
+  return new Set(list);
+}
