@@ -322,7 +322,9 @@ fn name_after(rest: &str) -> Option<String> {
     // `温国辉作政府工作报告`: the verb after the name is not part of it.
     // A flattened page runs on into `各位代表`.
     let mut cut = false;
-    if let Some(k) = name.find("作政府工作报告").or_else(|| name.find("作工作报告")).or_else(|| name.find("作报告")).or_else(|| name.find("各位")) {
+    // `省长 刘小明在海南省第七届人民代表大会…`: the meeting follows the name.
+    let at_meeting = name.char_indices().skip(2).find(|&(_, c)| c == '在').map(|(k, _)| k).filter(|&k| name[k..].contains("人民代表") || name[k..].contains("会议"));
+    if let Some(k) = name.find("作政府工作报告").or_else(|| name.find("作工作报告")).or_else(|| name.find("作报告")).or_else(|| name.find("各位")).or(at_meeting) {
         name.truncate(k);
         cut = true;
     }
@@ -405,6 +407,8 @@ mod variant_tests {
             ("广州市十五届人大一次会议1月5日开幕,广州市长温国辉作政府工作报告称,2017年……\n各位代表:\n", "温国辉"),
             ("新巴尔虎左旗第十五届人民代表大会第二次会议政府工作报告\n海青\n(2018年2月3日)\n各位代表:\n", "海青"),
             ("政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理\u{3000}\n李强\n各位代表：\n", "李强"),
+            // 海南 2025: the speaker inside the dated line, before the meeting.
+            ("2025年海南省政府工作报告\n——2025年1月14日海南省省长 刘小明在海南省第七届人民代表大会第四次会议上\n各位代表：\n", "刘小明"),
         ];
         for (text, want) in cases {
             assert_eq!(extract(text).speaker.as_deref(), Some(want), "{text}");

@@ -231,10 +231,12 @@ impl<'a> Sentence<'a> {
         let prefix = &self.text[c.start..self.qs[c.q.start].start];
         let saved = self.frame.clone();
         if !saved.is_multi_year() && (says_annual_avg(prefix) || prefix.contains("五年")) {
+            // `近3年…年均增长12.8%`: a span of other than five years, when it is named.
+            let span = recent_years(prefix).unwrap_or(5);
             let y = saved.from;
             self.frame = match saved.kind {
-                Kind::Actual => Frame { kind: Kind::Actual, from: y - 4, to: y },
-                Kind::Target => Frame { kind: Kind::Target, from: y, to: y + 4 },
+                Kind::Actual => Frame { kind: Kind::Actual, from: y - (span - 1), to: y },
+                Kind::Target => Frame { kind: Kind::Target, from: y, to: y + (span - 1) },
             };
         }
         self.clause_in_frame(c);
@@ -265,6 +267,14 @@ impl<'a> Sentence<'a> {
         }
         // Facts this clause fills, one per subject; none means "continue the previous fact".
         let mut subjects = self.subjects(subj_text, fenbie);
+        if let [s] = subjects.as_slice() {
+            if s.entry.is_none() && self.facts.is_empty() {
+                let bare = ["实现", "完成"].iter().find_map(|v| subj_text.strip_prefix(v)).unwrap_or(subj_text).trim_start_matches(['，', '、']);
+                if let Some(found) = self.head_of_previous_clause(bare, c.start) {
+                    subjects = vec![found];
+                }
+            }
+        }
         // `全年投资增长5%左右`: a bare word that names a catalog indicator when its growth is
         // given (`投资` → 固定资产投资), but not its level (`完成投资1万亿元` is any investment).
         if let [s] = subjects.as_mut_slice() {
@@ -381,7 +391,7 @@ impl<'a> Sentence<'a> {
         // Distribute: `分别` (or as many figures of one kind as subjects) pairs them in order;
         // otherwise every subject takes every figure.
         let figures: Vec<(usize, &Quantity)> = qs.iter().enumerate().collect();
-        let shared = crate::cues::SHARED_FIGURE.occurs_in(&text[c.start..c.end]);
+        let shared = crate::cues::SHARED_FIGURE.occurs_in(&text[c.start..c.end]) || each_one(&text[c.start..c.end]);
         let pair = targets.len() > 1 && !shared && (fenbie || figures.len() == targets.len() || figures.len() % targets.len() == 0 && figures.len() > targets.len());
         let mut slot = 0usize;
         let mut prev_lead: &str = "";
@@ -575,7 +585,10 @@ impl<'a> Sentence<'a> {
                 if COMPARISONS.iter().any(|w| lead.contains(w) && !bound_word(w)) {
                     return;
                 }
-                if counts_things(unit) && fact.in_catalog {
+                // `入境游客111万、增长115.6%`: a bare magnitude is the subject's own level in its
+                // clause, never one continuing from another (`…，13.2万脱贫人口…`).
+                let bare_own = !continued && crate::unit::MAGNITUDES.iter().any(|(m, _)| unit == m);
+                if counts_things(unit) && fact.in_catalog && !bare_own {
                     // `迈上4个万亿元台阶`: a count never is the level of a catalog indicator.
                     let obj = object_after(text, q.end, clause_end);
                     if let Some(name) = readable_name(&obj) {
@@ -683,6 +696,8 @@ impl<'a> Sentence<'a> {
         if phrase.is_empty() {
             return Vec::new();
         }
+        // `文化产业和旅游业增加值均突破1450亿元`: `均` lists its subjects as `分别` does.
+        let fenbie = fenbie || each_one(&self.text[self.start..self.end]) && phrase.contains(['、', '和']);
         let spelled = if fenbie { spell_out_sectors(phrase) } else { None }.or_else(|| spell_out_pair(phrase));
         let phrase = spelled.as_deref().unwrap_or(phrase);
         let items = split_items(phrase);
@@ -718,6 +733,17 @@ impl<'a> Sentence<'a> {
     }
 
     /// `支出` after `地方一般公共预算收入…`: the previous subject with its head replaced.
+    /// `粮食生产再获丰收，总产达到557亿斤`: a bare head after a clause that names its stem.
+    fn head_of_previous_clause(&self, phrase: &str, clause_start: usize) -> Option<Subject> {
+        if !ELLIPTIC_HEADS.contains(&phrase) && phrase != "总产" {
+            return None;
+        }
+        let before = &self.text[self.start..clause_start];
+        let prev = before.trim_end_matches(['，', '、']).rsplit(['，', '、', '；']).next()?;
+        // Stems of two to six characters from the start of the previous clause.
+        prev.char_indices().skip(2).take(5).find_map(|(k, _)| self.resolve(&format!("{}{phrase}", &prev[..k])).filter(|s| s.entry.is_some()))
+    }
+
     fn elliptic(&self, phrase: &str) -> Option<Subject> {
         // `净增各类经营主体155万户、总量达474万户`: the total of the thing just counted.
         if crate::cues::TOTAL_HEADS.contains(&phrase) {
@@ -828,6 +854,30 @@ impl Fact {
     fn has_figure(&self) -> bool {
         self.value.is_some() || self.change_pct.is_some() || self.change_points.is_some()
     }
+}
+
+/// `均增长`, `均突破`: one figure for each of the subjects before it — not `年均`, `平均`, `均衡`.
+fn each_one(clause: &str) -> bool {
+    clause.match_indices('均').any(|(k, _)| !clause[..k].ends_with(['年', '平', '人']) && !clause[k + '均'.len_utf8()..].starts_with(['衡', '匀', '值', '等']))
+}
+
+/// `近3年`, `近三年`, `三年来`: the number of years a clause looks back over (2 to 10).
+fn recent_years(prefix: &str) -> Option<i32> {
+    let n = |s: &str| s.parse::<i32>().ok().or_else(|| crate::number::parse_cn_integer(s).map(|v| v as i32));
+    let digits = |s: &str| -> Option<i32> {
+        let k = s.char_indices().find(|&(_, c)| !(c.is_ascii_digit() || crate::number::cn_digit(c).is_some() || c == '十')).map_or(s.len(), |(k, _)| k);
+        (k > 0).then(|| n(&s[..k])).flatten()
+    };
+    let from_jin = prefix.find("近").and_then(|k| {
+        let rest = &prefix[k + '近'.len_utf8()..];
+        let v = digits(rest)?;
+        let after = rest.trim_start_matches(|c: char| c.is_ascii_digit() || crate::number::cn_digit(c).is_some() || c == '十');
+        after.starts_with('年').then_some(v)
+    });
+    from_jin.or_else(|| prefix.find("年来").and_then(|k| {
+        let before: String = prefix[..k].chars().rev().take_while(|&c| crate::number::cn_digit(c).is_some() || c.is_ascii_digit()).collect::<Vec<_>>().into_iter().rev().collect();
+        n(&before)
+    })).filter(|v| (2..=10).contains(v))
 }
 
 /// Whether a catalog alias starts `rest` (looked at in its first 12 characters).

@@ -18,7 +18,7 @@ pub(super) fn split_fenbie(prefix: &str) -> (&str, Option<&str>) {
             (subj, Some(&lead["分别".len()..]))
         }
         None => {
-            let i = prefix.find('均').filter(|&i| prefix[..i].contains('、'));
+            let i = prefix.find('均').filter(|&i| prefix[..i].contains(['、', '和']));
             match i {
                 Some(i) if !prefix[..i].ends_with('年') => (&prefix[..i], None),
                 _ => (prefix, None),

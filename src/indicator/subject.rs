@@ -171,6 +171,14 @@ pub(super) fn clean_subject(phrase: &str) -> String {
     if s.contains("累计") && s.len() > "累计".len() {
         s = s.replace("累计", "");
     }
+    // `近3年全社会研发经费投入`, `…投资近三年`: the span is the frame's.
+    if let Some(k) = s.find('近') {
+        let rest = &s[k + '近'.len_utf8()..];
+        let n = rest.chars().take_while(|&c| c.is_ascii_digit() || crate::number::cn_digit(c).is_some() || c == '十').map(char::len_utf8).sum::<usize>();
+        if n > 0 && rest[n..].starts_with('年') {
+            s = format!("{}{}", &s[..k], &rest[n + '年'.len_utf8()..]);
+        }
+    }
     // `非常规天然气五年产量`: the span is the frame's.
     if s.contains("五年") && s.len() > "五年".len() {
         s = s.replace("五年", "");
