@@ -8,24 +8,83 @@ use crate::gazetteer;
 use crate::model::{Level, Meta};
 use crate::normalize::is_han;
 use crate::number::parse_cn_integer;
-use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// How many lines from the top count as the header.
 const HEADER_LINES: usize = 40;
 
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日|([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日").unwrap()
-});
-static YEAR_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})年(?:工作)?回顾").unwrap());
-static PLAN_HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{4})年(?:主要目标|工作安排|重点工作|政府工作任务|工作任务|经济社会发展|政府工作总体要求|工作总体要求|总体要求|主要预期目标|发展主要预期目标)").unwrap());
+/// Headings that name the plan year after it: `2026年重点工作`, `2023年政府工作总体要求`. In
+/// order: the first that matches is taken (`经济社会发展` before `发展主要预期目标`).
+const PLAN_HEADINGS: &[&str] = &[
+    "主要目标", "工作安排", "重点工作", "政府工作任务", "工作任务", "经济社会发展", "政府工作总体要求", "工作总体要求", "总体要求", "主要预期目标", "发展主要预期目标",
+];
+
 /// Titles a speaker line starts its name with: `国务院总理 李强`, `谷城县人民政府县长 黄克立`,
 /// `大埔县县长熊锋松`, `□六盘水市人民政府市长 李 刚`, `广州市长温国辉作政府工作报告`.
-static SPEAKER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:国务院总理|代理省长|代省长|代理市长|代市长|代理县长|代县长|代理区长|代区长|代理州长|代州长|代理旗长|代旗长|代理盟长|代盟长|代理主席|代主席|省长|市长|县长|区长|州长|旗长|盟长|主席)").unwrap()
+static SPEAKER_TITLE: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    const TITLES: &[&str] = &[
+        "国务院总理", "代理省长", "代省长", "代理市长", "代市长", "代理县长", "代县长", "代理区长", "代区长", "代理州长", "代州长", "代理旗长", "代旗长", "代理盟长", "代盟长",
+        "代理主席", "代主席", "省长", "市长", "县长", "区长", "州长", "旗长", "盟长", "主席",
+    ];
+    aho_corasick::AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostFirst).build(TITLES).expect("speaker titles build")
 });
+
+/// Years written `2024年` in `s`, in order: (byte of the first digit, the year, the byte after
+/// `年`). One pass over the `年` of `s`.
+fn years_in(s: &str) -> impl Iterator<Item = (usize, i32, usize)> + '_ {
+    s.match_indices('年').filter_map(move |(k, _)| {
+        let b = s.as_bytes();
+        if k < 4 || !b[k - 4..k].iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        Some((k - 4, s[k - 4..k].parse().ok()?, k + '年'.len_utf8()))
+    })
+}
+
+/// The first date in `line`: `2026年1月25日` or `二○二五年一月二十日`, as `YYYY-MM-DD`.
+fn find_date(line: &str) -> Option<String> {
+    line.match_indices('年').find_map(|(k, _)| arabic_date(line, k).or_else(|| chinese_date(line, k)))
+}
+
+/// `2026年1月25日` around the `年` at byte `k`.
+fn arabic_date(line: &str, k: usize) -> Option<String> {
+    let b = line.as_bytes();
+    if k < 4 || !b[k - 4..k].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let y: i32 = line[k - 4..k].parse().ok()?;
+    let digits = |s: &str, unit: char| -> Option<(u32, usize)> {
+        let n = s.bytes().take_while(u8::is_ascii_digit).count();
+        ((1..=2).contains(&n) && s[n..].starts_with(unit)).then(|| Some((s[..n].parse().ok()?, n + unit.len_utf8()))).flatten()
+    };
+    let rest = &line[k + '年'.len_utf8()..];
+    let (m, used) = digits(rest, '月')?;
+    let (d, _) = digits(&rest[used..], '日')?;
+    valid_date(y, m, d)
+}
+
+/// `二○二五年一月二十日` around the `年` at byte `k`.
+fn chinese_date(line: &str, k: usize) -> Option<String> {
+    let year: String = line[..k].chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+    if year.chars().count() != 4 || !year.chars().all(|c| matches!(c, '〇' | '○' | '零' | 'Ｏ' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九')) {
+        return None;
+    }
+    let y: i32 = year.chars().map(cn_digit_char).collect::<String>().parse().ok()?;
+    let numeral = |s: &str, unit: char| -> Option<(u32, usize)> {
+        let run: String = s.chars().take_while(|&c| matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')).take(4).collect();
+        let n = run.chars().count();
+        ((1..=3).contains(&n) && s[run.len()..].starts_with(unit)).then(|| Some((parse_cn_integer(&run)? as u32, run.len() + unit.len_utf8()))).flatten()
+    };
+    let rest = &line[k + '年'.len_utf8()..];
+    let (m, used) = numeral(rest, '月')?;
+    let (d, _) = numeral(&rest[used..], '日')?;
+    valid_date(y, m, d)
+}
+
+fn valid_date(y: i32, m: u32, d: u32) -> Option<String> {
+    ((1949..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
 
 /// Read the metadata from normalized text (one paragraph or heading per line).
 pub fn extract(text: &str) -> Meta {
@@ -38,10 +97,10 @@ pub fn extract(text: &str) -> Meta {
 
     let meeting_line = header.iter().find(|l| l.contains("人民代表大会") || l.contains("会议上"));
     if let Some(line) = meeting_line {
-        meta.meeting_date = DATE.captures(line).and_then(|c| date_of(&c));
+        meta.meeting_date = find_date(line);
     }
     if meta.meeting_date.is_none() {
-        meta.meeting_date = header.iter().find_map(|l| DATE.captures(l).and_then(|c| date_of(&c)));
+        meta.meeting_date = header.iter().find_map(|l| find_date(l));
     }
 
     let (region, level) = region_and_level(header, meeting_line.copied(), text);
@@ -100,16 +159,6 @@ fn title(header: &[&str]) -> Option<String> {
         let joined = format!("{}{}", w[0], w[1]);
         (joined.contains("工作报告") && joined.chars().count() <= 40).then_some(joined)
     })
-}
-
-fn date_of(c: &regex::Captures) -> Option<String> {
-    let (y, m, d) = if let (Some(y), Some(m), Some(d)) = (c.get(1), c.get(2), c.get(3)) {
-        (y.as_str().parse::<i32>().ok()?, m.as_str().parse::<u32>().ok()?, d.as_str().parse::<u32>().ok()?)
-    } else {
-        let y: String = c.get(4)?.as_str().chars().map(cn_digit_char).collect();
-        (y.parse().ok()?, parse_cn_integer(c.get(5)?.as_str())? as u32, parse_cn_integer(c.get(6)?.as_str())? as u32)
-    };
-    ((1949..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 fn cn_digit_char(c: char) -> char {
@@ -284,14 +333,14 @@ fn bare_speaker(header: &[&str]) -> Option<String> {
         let name: String = line.chars().filter(|c| !c.is_whitespace()).collect();
         let n = name.chars().count();
         let plain = (2..=4).contains(&n) && name.chars().all(is_han) || name.contains('·') && n <= 12 && name.chars().all(|c| is_han(c) || c == '·');
-        let near = |k: Option<usize>| k.and_then(|k| header.get(k)).is_some_and(|l| l.contains("工作报告") || DATE.is_match(l));
+        let near = |k: Option<usize>| k.and_then(|k| header.get(k)).is_some_and(|l| l.contains("工作报告") || find_date(l).is_some());
         (plain && !["报告", "政府", "代表", "会议", "目录"].iter().any(|w| name.contains(w)) && near(i.checked_sub(1)) && near(Some(i + 1))).then_some(name)
     })
 }
 
 fn titled_speaker(header: &[&str]) -> Option<String> {
     header.iter().enumerate().find_map(|(i, line)| {
-        SPEAKER_TITLE.find_iter(line).find_map(|m| {
+        SPEAKER_TITLE.find_iter(*line).find_map(|m| {
             let rest = &line[m.end()..];
             // `国务院总理` alone on its line, the name on the next.
             let next = || header.get(i + 1).filter(|_| rest.trim().is_empty()).and_then(|n| name_after(n.trim()).filter(|name| name.chars().count() == n.trim().replace([' ', '\u{3000}'], "").chars().count()));
@@ -336,13 +385,17 @@ fn name_after(rest: &str) -> Option<String> {
 }
 fn years(text: &str, meta: &Meta) -> (Option<i32>, Option<i32>) {
     let head = &text[..floor_char(text, 20_000)];
-    let review = text.lines().filter(|l| l.len() <= 180).find_map(|l| YEAR_HEADING.captures(l)).and_then(|c| c[1].parse::<i32>().ok());
+    // `2025年工作回顾`, `2018年回顾`.
+    let review = text.lines().filter(|l| l.len() <= 180).find_map(|l| years_in(l).find(|&(_, _, e)| l[e..].starts_with("工作回顾") || l[e..].starts_with("回顾")).map(|(_, y, _)| y));
     // A plan heading, or a paragraph that opens with one (`2023年政府工作总体要求是：…`).
-    let plan = text
-        .lines()
-        .filter(|l| l.len() <= 180 || l.as_bytes()[0].is_ascii_digit())
-        .find_map(|l| PLAN_HEADING.captures(if l.len() <= 180 { l } else { &l[..floor_char(l, 60)] }).filter(|c| l.len() <= 180 || c.get(0).is_some_and(|m| m.start() == 0 && l[m.end()..].starts_with(['是', '为', '：', ':']))))
-        .and_then(|c| c[1].parse::<i32>().ok());
+    let plan = text.lines().filter(|l| l.len() <= 180 || l.as_bytes()[0].is_ascii_digit()).find_map(|l| {
+        let short = l.len() <= 180;
+        let scope = if short { l } else { &l[..floor_char(l, 60)] };
+        years_in(scope).find_map(|(start, y, e)| {
+            let w = PLAN_HEADINGS.iter().find(|w| scope[e..].starts_with(**w))?;
+            (short || start == 0 && l[e + w.len()..].starts_with(['是', '为', '：', ':'])).then_some(y)
+        })
+    });
     // A report delivered in December (`2020年12月23日`) plans the next year.
     let meeting_year = meta.meeting_date.as_ref().and_then(|d| {
         let y = d[..4].parse::<i32>().ok()?;
@@ -356,13 +409,10 @@ fn years(text: &str, meta: &Meta) -> (Option<i32>, Option<i32>) {
 
 /// The year most often written in the text, as a last resort (reports without a header).
 fn most_common_year(text: &str) -> Option<i32> {
-    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})年").unwrap());
     let mut counts: HashMap<i32, usize> = HashMap::new();
-    for c in YEAR.captures_iter(text) {
-        if let Ok(y) = c[1].parse::<i32>() {
-            if (1978..=2100).contains(&y) {
-                *counts.entry(y).or_default() += 1;
-            }
+    for (_, y, _) in years_in(text) {
+        if (1978..=2100).contains(&y) {
+            *counts.entry(y).or_default() += 1;
         }
     }
     counts.into_iter().max_by_key(|&(y, n)| (n, y)).map(|(y, _)| y)
