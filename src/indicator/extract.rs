@@ -139,7 +139,7 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
                 qi += 1;
             }
             if from < qi {
-                Sentence { text, start: s, end: e, qs: &quantities[from..qi], frame: sframe.clone(), ctx_frame_multi: sframe.is_multi_year(), ctx, facts: Vec::new(), group: Vec::new(), pair_next: 0, pair_lead: String::new() }
+                Sentence { text, start: s, end: e, qs: &quantities[from..qi], frame: sframe.clone(), ctx_frame_multi: sframe.is_multi_year(), each: each_one(sent), ctx, facts: Vec::new(), group: Vec::new(), pair_next: 0, pair_lead: String::new() }
                     .run(&mut facts);
             }
         }
@@ -156,6 +156,8 @@ struct Sentence<'a> {
     frame: Frame,
     /// Whether the sentence itself speaks of several years (not only a clause's `年均`).
     ctx_frame_multi: bool,
+    /// Whether the sentence has `均` giving one figure to each of a list (looked for once).
+    each: bool,
     ctx: &'a Context,
     facts: Vec<Fact>,
     /// Facts made by the last clause that had a subject (several for `分别` lists).
@@ -632,7 +634,7 @@ impl<'a> Sentence<'a> {
                     } else if let Some(obj) = readable_name(&obj) {
                         let generic = obj.chars().count() <= 4 && crate::cues::GENERIC_OBJECTS.iter().any(|g| obj.ends_with(g));
                         // `改造老旧小区1200个，惠及120万户居民`: whom the thing just named reached.
-                        let owner = || self.facts.iter().rev().find(|f| f.entry.is_none() && f.name != UNNAMED).map(|f| f.name.clone());
+                        let owner = || self.facts.iter().rev().take(8).find(|f| f.entry.is_none() && f.name != UNNAMED).map(|f| f.name.clone());
                         fact.name = match readable_name(&fact.name) {
                             Some(subj) if generic && fact.name != UNNAMED => format!("{subj}{obj}"),
                             _ if fact.name == UNNAMED && crate::cues::REACHED_OBJECTS.contains(&obj.as_str()) => format!("{}{obj}", owner().unwrap_or_default()),
@@ -697,7 +699,7 @@ impl<'a> Sentence<'a> {
             return Vec::new();
         }
         // `文化产业和旅游业增加值均突破1450亿元`: `均` lists its subjects as `分别` does.
-        let fenbie = fenbie || each_one(&self.text[self.start..self.end]) && phrase.contains(['、', '和']);
+        let fenbie = fenbie || self.each && phrase.contains(['、', '和']);
         let spelled = if fenbie { spell_out_sectors(phrase) } else { None }.or_else(|| spell_out_pair(phrase));
         let phrase = spelled.as_deref().unwrap_or(phrase);
         let items = split_items(phrase);
@@ -828,7 +830,9 @@ impl<'a> Sentence<'a> {
 
     /// `煤炭智能绿色安全开采方面，…`: the topic a sentence opens with, without its verbs.
     fn topic(&self) -> Option<String> {
+        // A lead-in opens the sentence: look only at its start (bounded, once per bare head).
         let sent = &self.text[self.start..self.end];
+        let sent = &sent[..crate::meta::floor_char(sent, 90)];
         let (head, _) = sent.split_once("方面，")?;
         let head = crate::cues::TOPIC_TAILS.iter().find_map(|t| head.strip_suffix(t)).unwrap_or(head);
         (head.chars().count() <= 12).then(|| readable_name(head)).flatten()
