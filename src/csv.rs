@@ -8,16 +8,22 @@ pub const HEADER: &[&str] = &[
     "bound", "changeBound", "basis", "quote", "start", "end",
 ];
 
-fn field(s: &str) -> String {
+/// A text cell. One that a spreadsheet would read as a formula (a leading `=`, `+`, `-`, `@`,
+/// tab or carriage return: a file name like `=HYPERLINK(…)` from a share link, a quote) gets a
+/// `'` in front, the OWASP rule; then RFC 4180 quoting.
+pub fn field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { std::borrow::Cow::Owned(format!("'{s}")) } else { std::borrow::Cow::Borrowed(s) };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s.into_owned()
     }
 }
 
+/// A number cell: plain digits (a negative number stays a number), nothing for a value that is
+/// not finite.
 fn num(v: Option<f64>) -> String {
-    v.map(|x| x.to_string()).unwrap_or_default()
+    v.filter(|x| x.is_finite()).map(|x| x.to_string()).unwrap_or_default()
 }
 
 /// One CSV row for an indicator of `file`.

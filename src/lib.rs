@@ -126,6 +126,12 @@ fn build(text: &str, norm: &Normalized, meta: Meta, ctx: &Context) -> Report {
             });
         }
     }
+    if indicator::quantity::has_overlong_number(&norm.text) {
+        warnings.push(Warning {
+            code: "long_number".into(),
+            message: format!("文中有超过 {} 位的数字串，已略去：报告里的数字不会这么长，可能是编号或复制时出错，请核对原文。", indicator::quantity::MAX_DIGITS),
+        });
+    }
     if meta.region.is_none() && !norm.text.trim().is_empty() {
         warnings.push(Warning { code: "no_region".into(), message: "未能识别报告所属地区。".into() });
     }

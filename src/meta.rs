@@ -356,7 +356,15 @@ fn name_after(rest: &str) -> Option<String> {
     let mut name = String::new();
     let mut chars = rest.chars().peekable();
     let mut spaces = 0;
+    // No name with what may follow it (`在…人民代表大会`, `作政府工作报告`) is longer: a line
+    // of titles and names run together costs a bounded look per title.
+    const MAX_RUN: usize = 40;
+    let mut taken = 0;
     while let Some(&c) = chars.peek() {
+        if taken == MAX_RUN {
+            break;
+        }
+        taken += 1;
         if is_han(c) || c == '·' {
             name.push(c);
             chars.next();

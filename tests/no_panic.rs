@@ -39,11 +39,40 @@ proptest! {
     fn report_like_text_never_panics(chars in prop::collection::vec(report_char(), 0..400)) {
         let s: String = chars.into_iter().collect();
         let r = analyze(&s);
+        prop_assert!(finite(&r));
         let units: Vec<u16> = s.encode_utf16().collect();
         for i in &r.indicators {
             prop_assert!(i.start <= i.end && i.end <= units.len());
             prop_assert_eq!(String::from_utf16_lossy(&units[i.start..i.end]), i.quote.clone());
         }
+    }
+}
+
+/// Every number of a report is finite (issue 11: a 400-digit figure was `inf`, and the charts
+/// looped forever on it).
+fn finite(r: &report_lens::Report) -> bool {
+    r.indicators.iter().all(|i| [i.value, i.value_high, i.value_base, i.change_pct, i.change_pct_high, i.change_points].iter().flatten().all(|v| v.is_finite()))
+}
+
+/// Pieces of figures: verbs, units, signs, ranges, and digit runs of any length up to 400.
+fn figure_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => (1usize..400, prop::sample::select(vec!['9', '1', '0'])).prop_map(|(n, d)| d.to_string().repeat(n)),
+        1 => (1usize..40).prop_map(|n| "亿".repeat(n)),
+        4 => prop::sample::select(vec!["地区生产总值", "增长", "达到", "%", "亿元", "万亿元", "万元", "元", "—", "-", ".", "左右", "以上", "分别", "、", "，", "。", "个百分点", "百分之", "负", "九", "千", "万", "亿", "e308"]).prop_map(String::from),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, .. ProptestConfig::default() })]
+
+    #[test]
+    fn no_analysis_yields_a_non_finite_number(pieces in prop::collection::vec(figure_piece(), 0..60)) {
+        let s: String = pieces.concat();
+        let r = analyze(&s);
+        prop_assert!(finite(&r), "{:?}", r.indicators);
+        // And the charts of it finish.
+        let _ = report_lens::chart::charts(&r);
     }
 }
 

@@ -51,7 +51,25 @@ fn axis_name(name: &str, width: u32) -> String {
 
 /// Horizontal bars, one row per name, one bar per series in each row (`legend` names the
 /// series: result and target, or one per report). Returns the SVG and how many bars it drew.
+/// The largest magnitude a chart draws: any sum or span of two such values stays finite, so
+/// plotters' axis ticks always end (an infinite range makes `compute_f64_key_points` loop).
+/// A value beyond it (a forged link, a number too long to be a figure) is left out of the chart.
+const DRAWABLE: f64 = 1e18;
+
+pub(super) fn drawable(v: f64) -> bool {
+    v.is_finite() && v.abs() <= DRAWABLE
+}
+
 pub(super) fn horizontal(width: u32, title: &str, x_desc: &str, rows: &[Row], legend: &[String]) -> Option<(String, usize)> {
+    let rows: Vec<Row> = rows
+        .iter()
+        .map(|r| Row { name: r.name.clone(), bars: r.bars.iter().filter(|b| drawable(b.from) && drawable(b.to)).cloned().collect() })
+        .filter(|r| !r.bars.is_empty())
+        .collect();
+    if rows.is_empty() {
+        return None;
+    }
+    let rows = rows.as_slice();
     let n = legend.len().max(1) as u32;
     let row_height = if n <= 2 { 34 } else { 14 + 10 * n };
     let height = 90 + row_height * rows.len() as u32 + 40;
@@ -159,6 +177,11 @@ fn hit<DB: DrawingBackend>(chart: &ChartContext<'_, DB, Cartesian2d<plotters::co
 
 /// Vertical bars, one per category, labelled above with their value (two lines allowed).
 pub(super) fn vertical(width: u32, title: &str, y_desc: &str, cols: &[(String, f64, String, String)]) -> Option<(String, usize)> {
+    let cols: Vec<(String, f64, String, String)> = cols.iter().filter(|c| drawable(c.1)).cloned().collect();
+    if cols.is_empty() {
+        return None;
+    }
+    let cols = cols.as_slice();
     let height = 380;
     let mut svg = String::new();
     let hits = {
@@ -250,10 +273,16 @@ pub(super) struct TrendPoint {
 
 /// Results as a line with dots, targets as triangles (a range as a bar from low to high).
 pub(super) fn trend(width: u32, title: &str, y_desc: &str, results: &[TrendPoint], targets: &[TrendPoint], legend: [&str; 2]) -> Option<(String, usize)> {
+    let ok = |p: &&TrendPoint| drawable(p.y) && p.high.is_none_or(drawable);
+    let results: Vec<&TrendPoint> = results.iter().filter(ok).collect();
+    let targets: Vec<&TrendPoint> = targets.iter().filter(ok).collect();
+    if results.is_empty() && targets.is_empty() {
+        return None;
+    }
     let mut svg = String::new();
     let hits = {
         let root = SVGBackend::with_string(&mut svg, (width, 400)).into_drawing_area();
-        let hits = draw_trend(&root, title, y_desc, results, targets, legend).ok()?;
+        let hits = draw_trend(&root, title, y_desc, &results, &targets, legend).ok()?;
         root.present().ok()?;
         hits
     };
@@ -261,7 +290,7 @@ pub(super) fn trend(width: u32, title: &str, y_desc: &str, results: &[TrendPoint
     Some((finish(svg, title, hits), n))
 }
 
-fn draw_trend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, title: &str, y_desc: &str, results: &[TrendPoint], targets: &[TrendPoint], legend: [&str; 2]) -> DrawResult<Vec<Hit>, DB> {
+fn draw_trend<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, title: &str, y_desc: &str, results: &[&TrendPoint], targets: &[&TrendPoint], legend: [&str; 2]) -> DrawResult<Vec<Hit>, DB> {
     root.fill(&WHITE)?;
     let all = results.iter().chain(targets);
     let (y0, y1) = all.clone().fold((f64::MAX, f64::MIN), |(lo, hi), p| (lo.min(p.y), hi.max(p.high.unwrap_or(p.y))));

@@ -20,18 +20,49 @@ pub(super) fn text(bytes: &[u8]) -> Result<String, DecodeError> {
             return Err(DecodeError::new(ErrorKind::BrokenDocx, "这份 Word 文档经过加密或使用了不支持的压缩方式：请在 Word 或 WPS 中去掉密码，另存为 .docx 或 .txt 后重试。"));
         }
         Err(ZipError::Broken) => return Err(broken()),
+        Err(ZipError::TooLarge) => {
+            return Err(DecodeError::new(
+                ErrorKind::TooLarge,
+                format!("这份 Word 文档解压后超过 {} MB，远大于任何一份政府工作报告（可能是损坏或恶意的文件）：请在 Word 或 WPS 中打开，只保留报告正文，另存为 .docx 或 .txt 后重试。", super::MAX_BYTES / 1024 / 1024),
+            ));
+        }
     };
     let xml = std::str::from_utf8(&xml).map_err(|_| broken())?;
-    paragraphs(xml).ok_or_else(broken)
+    match paragraphs(xml) {
+        Paragraphs::Text(t) => Ok(t),
+        Paragraphs::Broken => Err(broken()),
+        // Stopped while reading: the text is already over the limit.
+        Paragraphs::TooLong => Err(super::too_long(super::MAX_CHARS + 1)),
+    }
 }
 
 /// Walk the XML: text of `<w:t>` runs, a tab for `<w:tab/>`, a line break for `<w:br/>` and at
 /// the end of each `<w:p>`. Field codes (`<w:instrText>`) and deleted text are not content.
-fn paragraphs(xml: &str) -> Option<String> {
+fn paragraphs(xml: &str) -> Paragraphs {
+    match read_paragraphs(xml) {
+        Some(Ok(t)) => Paragraphs::Text(t),
+        Some(Err(())) => Paragraphs::TooLong,
+        None => Paragraphs::Broken,
+    }
+}
+
+enum Paragraphs {
+    Text(String),
+    Broken,
+    /// More text than [`super::MAX_CHARS`] characters could hold: reading stopped there.
+    TooLong,
+}
+
+fn read_paragraphs(xml: &str) -> Option<Result<String, ()>> {
+    // A running cap: every character is at most 4 bytes, so more bytes than this is too long.
+    let cap = super::MAX_CHARS * 4;
     let mut reader = Reader::from_str(xml);
-    let mut out = String::with_capacity(xml.len() / 4);
+    let mut out = String::with_capacity((xml.len() / 4).min(cap));
     let mut in_text = false;
     loop {
+        if out.len() > cap {
+            return Some(Err(()));
+        }
         match reader.read_event().ok()? {
             Event::Start(e) => in_text = e.local_name().as_ref() == b"t",
             Event::Empty(e) => match e.local_name().as_ref() {
@@ -41,10 +72,8 @@ fn paragraphs(xml: &str) -> Option<String> {
                 _ => {}
             },
             Event::End(e) => {
-                match e.local_name().as_ref() {
-                    b"p" => out.push('\n'),
-                    b"t" => {}
-                    _ => {}
+                if e.local_name().as_ref() == b"p" {
+                    out.push('\n');
                 }
                 in_text = false;
             }
@@ -54,7 +83,7 @@ fn paragraphs(xml: &str) -> Option<String> {
             _ => {}
         }
     }
-    Some(out)
+    Some(Ok(out))
 }
 
 #[cfg(test)]
@@ -72,7 +101,7 @@ mod tests {
         let xml = document(
             r#"<w:p><w:r><w:t>全年完成地区生产总值</w:t></w:r><w:r><w:t xml:space="preserve">21.5 亿元</w:t></w:r></w:p><w:p><w:r><w:t>一、</w:t><w:tab/><w:t>回顾</w:t><w:br/><w:t>A&amp;B</w:t></w:r></w:p><w:p><w:r><w:instrText>PAGE</w:instrText></w:r><w:r><w:delText>删</w:delText></w:r></w:p>"#,
         );
-        assert_eq!(paragraphs(&xml).unwrap(), "全年完成地区生产总值21.5 亿元\n一、\t回顾\nA&B\n\n");
+        assert_eq!(read_paragraphs(&xml).unwrap().unwrap(), "全年完成地区生产总值21.5 亿元\n一、\t回顾\nA&B\n\n");
     }
 
     #[test]

@@ -51,13 +51,19 @@ pub fn visible_text(html: &str) -> String {
             rest = rest.find('>').map_or("", |i| &rest[i + 1..]);
             continue;
         }
-        let Some(tag) = parse_tag(rest) else {
+        let tag = match parse_tag(rest) {
+            Parsed::Tag(tag) => tag,
             // A `<` that starts no tag is text.
-            if skip.is_none() {
-                out.push('<');
+            Parsed::NotATag => {
+                if skip.is_none() {
+                    out.push('<');
+                }
+                rest = &rest[1..];
+                continue;
             }
-            rest = &rest[1..];
-            continue;
+            // A tag still open at the end of the file: a browser shows nothing after it (and
+            // stopping here keeps the scan linear: no later `<` could find a `>` either).
+            Parsed::Unterminated => break,
         };
         rest = &rest[tag.len..];
         let name = tag.name.as_str();
@@ -76,9 +82,7 @@ pub fn visible_text(html: &str) -> String {
         }
         // Raw text elements: skip to their end tag without parsing what is inside.
         if !tag.closing && matches!(name, "script" | "style" | "textarea" | "title") {
-            let end = format!("</{name}");
-            let lower = rest.to_ascii_lowercase();
-            rest = lower.find(&end).map_or("", |i| &rest[i..]);
+            rest = find_end_tag(rest, name).map_or("", |i| &rest[i..]);
             continue;
         }
         let hides = !tag.closing && !tag.self_closing && !VOID.contains(&name) && (SKIP.contains(&name) || tag.hidden);
@@ -110,8 +114,32 @@ struct Tag {
     len: usize,
 }
 
+/// Where `</name` starts in `s`, the name in any case: one pass, no copy of the rest.
+fn find_end_tag(s: &str, name: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let n = name.as_bytes();
+    let mut from = 0;
+    while let Some(k) = s[from..].find("</") {
+        let at = from + k;
+        let after = at + 2;
+        if b.len() >= after + n.len() && b[after..after + n.len()].eq_ignore_ascii_case(n) {
+            return Some(at);
+        }
+        from = after;
+    }
+    None
+}
+
+enum Parsed {
+    Tag(Tag),
+    /// `<` followed by no tag name: the `<` is text.
+    NotATag,
+    /// A tag name with no `>` before the end of the text.
+    Unterminated,
+}
+
 /// A tag at the start of `s` (which starts with `<`).
-fn parse_tag(s: &str) -> Option<Tag> {
+fn parse_tag(s: &str) -> Parsed {
     let b = s.as_bytes();
     let mut i = 1;
     let closing = b.get(1) == Some(&b'/');
@@ -123,7 +151,7 @@ fn parse_tag(s: &str) -> Option<Tag> {
         i += 1;
     }
     if i == start || !b[start].is_ascii_alphabetic() {
-        return None;
+        return Parsed::NotATag;
     }
     let name = s[start..i].to_ascii_lowercase();
     // The end of the tag: the first `>` outside quotes.
@@ -139,12 +167,12 @@ fn parse_tag(s: &str) -> Option<Tag> {
         j += 1;
     }
     if j >= b.len() {
-        return None;
+        return Parsed::Unterminated;
     }
     let attrs = s[i..j].to_ascii_lowercase();
     let self_closing = attrs.trim_end().ends_with('/');
     let hidden = attrs.split_whitespace().any(|a| a == "hidden" || a.starts_with("hidden=")) || attrs.contains("aria-hidden=\"true\"") || attrs.replace(' ', "").contains("display:none");
-    Some(Tag { name, closing, self_closing, hidden, len: j + 1 })
+    Parsed::Tag(Tag { name, closing, self_closing, hidden, len: j + 1 })
 }
 
 /// Text between tags: entities decoded, runs of white space one space (except in `<pre>`).
@@ -285,6 +313,14 @@ mod tests {
         for s in ["<", "<p", "<p class=\"x>", "&#xffffffff;", "<script>", "<div><nav>", "</p></p>", "<!--", "<!doctype", "&#0;"] {
             let _ = visible_text(s);
         }
+    }
+
+    #[test]
+    fn a_tag_left_open_ends_the_text_and_raw_text_ends_in_any_case() {
+        // As a browser shows it: nothing after a tag still open at the end of the file.
+        assert_eq!(visible_text("<p>地区生产总值增长5%</p><div class=\"x"), "地区生产总值增长5%\n");
+        assert_eq!(visible_text("<p>增长5%</p><div <div <div "), "增长5%\n");
+        assert_eq!(visible_text("<SCRIPT>var a = 1;</Script><p>正文</p><style>x"), "正文\n");
     }
 
     #[test]

@@ -100,7 +100,7 @@ pub fn too_large(len: usize) -> DecodeError {
 }
 
 /// The error for a text over [`MAX_CHARS`].
-fn too_long(chars: usize) -> DecodeError {
+pub(crate) fn too_long(chars: usize) -> DecodeError {
     DecodeError::new(
         ErrorKind::TooLarge,
         format!("文本太长（约 {} 万字），超过了 {} 万字的上限：一份政府工作报告通常不到 10 万字，请只保留报告正文后再试。", chars / 10_000, MAX_CHARS / 10_000),

@@ -2,8 +2,9 @@
 //! stored and deflated entries, with every offset checked and a cap on the inflated size (a
 //! hostile file cannot make us allocate gigabytes).
 
-/// Largest inflated entry read (a report's `document.xml` is a few MB at most).
-const MAX_ENTRY: usize = 200 * 1024 * 1024;
+/// Largest inflated entry read: the file size limit (a report's `document.xml` is a few MB at
+/// most). Inflating stops there; nothing larger is ever allocated.
+const MAX_ENTRY: usize = super::MAX_BYTES;
 
 /// Why an archive could not be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,6 +13,8 @@ pub(super) enum ZipError {
     Broken,
     /// The entry is encrypted or uses a compression method other than stored/deflate.
     Unsupported,
+    /// The entry inflates to more than the file size limit (a zip bomb, or no report).
+    TooLarge,
 }
 
 fn u16_at(b: &[u8], i: usize) -> Result<usize, ZipError> {
@@ -58,8 +61,12 @@ fn entry(archive: &[u8], local: usize, method: usize, size: usize) -> Result<Vec
     let start = local + 30 + n + x;
     let data = archive.get(start..start.saturating_add(size)).ok_or(ZipError::Broken)?;
     match method {
-        0 => Ok(data.to_vec()),
-        8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_ENTRY).map_err(|_| ZipError::Broken),
+        0 if data.len() <= MAX_ENTRY => Ok(data.to_vec()),
+        0 if data.len() > MAX_ENTRY => Err(ZipError::TooLarge),
+        8 => miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_ENTRY).map_err(|e| match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ZipError::TooLarge,
+            _ => ZipError::Broken,
+        }),
         _ => Err(ZipError::Unsupported),
     }
 }

@@ -139,13 +139,17 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
                 qi += 1;
             }
             if from < qi {
-                Sentence { text, start: s, end: e, qs: &quantities[from..qi], frame: sframe.clone(), ctx_frame_multi: sframe.is_multi_year(), each: each_one(sent), ctx, facts: Vec::new(), group: Vec::new(), pair_next: 0, pair_lead: String::new() }
+                Sentence { text, start: s, end: e, qs: &quantities[from..qi], frame: sframe.clone(), ctx_frame_multi: sframe.is_multi_year(), each: each_one(sent), ctx, facts: Vec::new(), group: Vec::new(), pair_next: 0, pair_lead: String::new(), sub_region_heads: Default::default() }
                     .run(&mut facts);
             }
         }
         line_start = line_end + 1;
     }
-    dedup(facts)
+    let mut facts = dedup(facts);
+    for f in &mut facts {
+        bound_quote(text, f);
+    }
+    facts
 }
 
 struct Sentence<'a> {
@@ -165,6 +169,8 @@ struct Sentence<'a> {
     /// Next member of `group` for figures that come one per clause, and their verb.
     pair_next: usize,
     pair_lead: String,
+    /// Sub-region heads named in the sentence (`经济圈`, `新区`), found once when first asked.
+    sub_region_heads: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
 }
 
 /// One clause: its byte range and the quantities in it.
@@ -306,7 +312,8 @@ impl<'a> Sentence<'a> {
         // sub-region was named in the sentence is that sub-region's, not the report's.
         if let [s] = subjects.as_mut_slice() {
             if s.entry.is_some() && s.text == subj_text.trim_start_matches(['，', '、']) {
-                if let Some(entity) = sub_region_before(&text[self.start..c.start]) {
+                let heads = self.sub_region_heads.get_or_init(|| sub_region_heads(&text[self.start..self.end]));
+                if let Some(entity) = sub_region_before(&text[self.start..c.start], heads) {
                     *s = Subject { name: format!("{entity}{}", s.text), entry: None, text: s.text.clone() };
                 }
             }
@@ -764,6 +771,8 @@ impl<'a> Sentence<'a> {
     }
 
     fn resolve_with_suffix(&self, item: &str, last: &str) -> Option<Subject> {
+        /// More than the longest catalog alias (18 characters) and a scope word before it.
+        const MAX_TAIL: usize = 24;
         if let Some(s) = self.resolve(item).filter(|s| s.entry.is_some()) {
             return Some(s);
         }
@@ -771,12 +780,16 @@ impl<'a> Sentence<'a> {
         // candidate that ends in a catalog alias can resolve to the catalog, so the aliases of
         // the last item are looked up once and each candidate costs a comparison, not a full
         // `resolve` (this runs for every item of every list).
-        let mut cand = String::with_capacity(item.len() + last.len());
-        let tails = crate::indicator::catalog::all_aliases(last);
-        for (k, _) in last.char_indices().skip(1) {
+        // Only the end of `last` can complete an alias (none is longer than `MAX_TAIL`
+        // characters), so a long last item costs no more than a short one.
+        let from = last.char_indices().rev().nth(MAX_TAIL).map_or(0, |(k, _)| k);
+        let tails = crate::indicator::catalog::all_aliases(&last[from..]);
+        let mut cand = String::with_capacity(item.len() + last.len() - from);
+        for (k_in, _) in last[from..].char_indices().skip(usize::from(from == 0)) {
+            let k = from + k_in;
             // The candidate ends with an alias when an alias of `last` ends at its end and
             // starts at or after `k`, or when the item and the tail join into one.
-            let inside = tails.iter().any(|h| h.end == last.len() && h.start >= k);
+            let inside = tails.iter().any(|h| h.end == last.len() - from && h.start >= k_in);
             cand.clear();
             cand.push_str(item);
             cand.push_str(&last[k..]);
@@ -900,18 +913,39 @@ fn counts_things(unit: &str) -> bool {
 
 /// The same fact stated twice (a summary repeated in the body) comes out once.
 fn dedup(facts: Vec<Fact>) -> Vec<Fact> {
+    // One hash look-up per fact: the same name, kind, period, unit and numbers is a repeat.
+    // (`-0` is `0`: the numbers compare as `==` does.)
+    let bits = |v: Option<f64>| v.map(|x| if x == 0.0 { 0 } else { x.to_bits() });
+    let mut seen = std::collections::HashSet::with_capacity(facts.len());
     let mut out: Vec<Fact> = Vec::with_capacity(facts.len());
     for f in facts {
         if !f.has_figure() {
             continue;
         }
-        let dup = out.iter().any(|o| {
-            // Numbers first: they differ most often and compare fastest.
-            o.value == f.value && o.change_pct == f.change_pct && o.change_points == f.change_points && o.kind == f.kind && o.name == f.name && o.period == f.period && o.unit == f.unit
-        });
-        if !dup {
+        let key = (bits(f.value), bits(f.change_pct), bits(f.change_points), f.kind as u8, f.name.clone(), f.period.clone(), f.unit.clone());
+        if seen.insert(key) {
             out.push(f);
         }
     }
     out
+}
+
+/// The longest quote, in bytes (200 Chinese characters; the longest in the corpus is 94): a
+/// fact in a list of thousands (`A、B、…分别增长…`) quotes its own end of the list, so the
+/// output grows with the text, not with its square.
+const MAX_QUOTE: usize = 600;
+
+/// A quote longer than [`MAX_QUOTE`] starts later: after the first clause break of its last
+/// `MAX_QUOTE` bytes, or there.
+fn bound_quote(text: &str, f: &mut Fact) {
+    if f.end.saturating_sub(f.start) <= MAX_QUOTE {
+        return;
+    }
+    let mut from = f.end - MAX_QUOTE;
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &text[from..f.end];
+    let head = &window[..crate::meta::floor_char(window, 120)];
+    f.start = head.find(['、', '，', '；']).map_or(from, |k| from + k + '、'.len_utf8());
 }

@@ -111,7 +111,9 @@ fn arabic_at(s: &str, i: usize) -> Option<(f64, usize)> {
     while j < b.len() && b[j].is_ascii_digit() {
         j += 1;
     }
-    if j == i {
+    // A run longer than any amount a report writes is a code or a paste error, not a figure:
+    // a value stays finite in `f64` with every multiplier (`万亿`) and every sum of charts.
+    if j == i || j - i > MAX_DIGITS {
         return None;
     }
     if j + 1 < b.len() && b[j] == b'.' && b[j + 1].is_ascii_digit() {
@@ -372,6 +374,19 @@ fn in_code(text: &str, i: usize, after: usize) -> bool {
         || next.is_some_and(|c| c.is_ascii_alphabetic() || c == '+' || c == '/' || c == '∶' || c == '.')
 }
 
+/// The most digits before the decimal point of a figure (`9.9万亿` is 13 digits in 元): a
+/// longer run is no figure, and the report says so ([`has_overlong_number`]).
+pub const MAX_DIGITS: usize = 15;
+
+/// Whether `text` holds a digit run longer than [`MAX_DIGITS`] (one pass over the bytes).
+pub fn has_overlong_number(text: &str) -> bool {
+    let mut run = 0;
+    text.bytes().any(|c| {
+        run = if c.is_ascii_digit() { run + 1 } else { 0 };
+        run > MAX_DIGITS
+    })
+}
+
 /// Skip the rest of an alphanumeric run so `PM2.5` does not yield `5`.
 fn skip_code(text: &str, mut j: usize) -> usize {
     let b = text.as_bytes();
@@ -382,7 +397,8 @@ fn skip_code(text: &str, mut j: usize) -> usize {
 }
 
 fn arabic_quantity(text: &str, i: usize) -> (Option<Quantity>, usize) {
-    let Some((value, after)) = arabic_at(text, i) else { return (None, i + 1) };
+    // Not a number (too long): step over the whole run, never into its suffixes.
+    let Some((value, after)) = arabic_at(text, i) else { return (None, skip_code(text, i)) };
     if in_code(text, i, after) {
         return (None, skip_code(text, after));
     }
@@ -568,7 +584,7 @@ fn magnitudes_after(text: &str, j: usize) -> (f64, usize) {
 }
 
 fn arabic_number(text: &str, i: usize) -> (Option<Number>, usize) {
-    let Some((value, after)) = arabic_at(text, i) else { return (None, i + 1) };
+    let Some((value, after)) = arabic_at(text, i) else { return (None, skip_code(text, i)) };
     if in_code(text, i, after) {
         return (None, skip_code(text, after));
     }

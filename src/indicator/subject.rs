@@ -7,19 +7,26 @@ use super::words::*;
 use crate::cues::{LEADING_FILLERS, LEAD_STARTS, SUB_REGION_HEADS, SUB_REGION_VERBS, VERB_STARTS};
 use crate::normalize::is_han;
 
-/// A sub-region named in `before` (the sentence so far): `成渝地区双城经济圈`, `天府新区`,
-/// `高新技术产业开发区` — the phrase up to its head word, at most 12 characters.
-pub(super) fn sub_region_before(before: &str) -> Option<&str> {
+/// The sub-region heads (`经济圈`, `新区`, `开发区`) of a sentence, in order: found once per
+/// sentence, whatever the number of its clauses.
+pub(super) fn sub_region_heads(sentence: &str) -> Vec<std::ops::Range<usize>> {
     static FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
         aho_corasick::AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(SUB_REGION_HEADS).expect("sub-region heads build")
     });
-    // One pass finds the last head named in the sentence so far.
-    let end = FINDER.find_iter(before).last()?.end();
-    // The phrase: back from the head to the last clause break.
-    let start = before[..end].rfind(['，', '、', '：', '；']).map_or(0, |i| i + '，'.len_utf8());
+    FINDER.find_iter(sentence).map(|m| m.range()).collect()
+}
+
+/// A sub-region named in `before` (the sentence so far, whose heads are `heads`):
+/// `成渝地区双城经济圈`, `天府新区`, `高新技术产业开发区` — the phrase up to its head word, at
+/// most 12 characters.
+pub(super) fn sub_region_before<'s>(before: &'s str, heads: &[std::ops::Range<usize>]) -> Option<&'s str> {
+    // The last head that ends inside the sentence so far.
+    let k = heads.partition_point(|h| h.end <= before.len());
+    let end = heads[..k].last()?.end;
+    // The phrase: back from the head to the last clause break, at most 12 characters.
+    let window = before[..end].char_indices().rev().nth(11).map_or(0, |(i, _)| i);
+    let start = before[window..end].rfind(['，', '、', '：', '；']).map_or(window, |i| window + i + '，'.len_utf8());
     let phrase = &before[start..end];
-    let n = phrase.chars().count();
-    let phrase = if n > 12 { &phrase[phrase.char_indices().nth(n - 12).map_or(0, |(i, _)| i)..] } else { phrase };
     // `推动…`, `建设…`: a verb in front is not part of the name.
     let phrase = SUB_REGION_VERBS.iter().fold(phrase, |p, v| p.strip_prefix(v).unwrap_or(p));
     (phrase.chars().count() >= 3).then_some(phrase)
