@@ -50,6 +50,10 @@ export function serve(root, port = 8080, host = '127.0.0.1') {
         'Content-Length': body.length,
         'Cache-Control': 'no-cache',
         'X-Content-Type-Options': 'nosniff',
+        // No other site may frame the page (a `<meta>` CSP cannot say this; hosts that set
+        // headers should send the same, see README "Hosting").
+        'Content-Security-Policy': "frame-ancestors 'none'",
+        'X-Frame-Options': 'DENY',
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {

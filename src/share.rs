@@ -131,20 +131,22 @@ pub fn encode(file: &str, report: &Report, text: Option<&str>) -> String {
     let payload = Payload {
         f: file.to_string(),
         m: MetaT(m.title.clone(), m.region.clone(), m.level.map(|l| l.as_str().to_string()), m.meeting_date.clone(), m.review_year, m.plan_year, m.speaker.clone()),
+        // `-0` is written `0` (the decoder takes no `-0`).
         i: report
             .indicators
             .iter()
             .map(|i| {
+                let z = |v: Option<f64>| v.map(|x| if x == 0.0 { 0.0 } else { x });
                 IndT(
                     i.name.clone(),
                     u8::from(i.in_catalog) | if i.kind == Kind::Target { 2 } else { 0 },
                     i.period.clone(),
-                    i.value,
-                    i.value_high,
+                    z(i.value),
+                    z(i.value_high),
                     i.unit.clone(),
-                    i.change_pct,
-                    i.change_pct_high,
-                    i.change_points,
+                    z(i.change_pct),
+                    z(i.change_pct_high),
+                    z(i.change_points),
                     bound_code(i.bound),
                     bound_code(i.change_bound),
                     basis_code(i.basis),
@@ -189,14 +191,21 @@ pub fn decode(fragment: &str) -> Result<Opened, ShareError> {
     if miniz_oxide::deflate::compress_to_vec_zlib(&json, LEVEL) != packed {
         return Err(ShareError::broken("校验不通过"));
     }
+    let file = clean(&p.f);
     if let Some(text) = &p.t {
         // With the text, the analysis is made again from it: the text is the source.
-        return Ok(Opened { file: p.f.clone(), report: crate::analyze(text), text: Some(text.clone()) });
+        return Ok(Opened { file, report: crate::analyze(text), text: Some(text.clone()) });
     }
     let MetaT(title, region, level, meeting_date, review_year, plan_year, speaker) = p.m;
+    let (title, region, speaker) = (title.as_deref().map(clean), region.as_deref().map(clean), speaker.as_deref().map(clean));
     let meta = Meta { title, region, level: level.as_deref().map(level_of).transpose()?, meeting_date, review_year, plan_year, speaker };
     let mut indicators = Vec::with_capacity(p.i.len());
     for IndT(name, flags, period, value, value_high, unit, change_pct, change_pct_high, change_points, bound, change_bound, basis) in p.i {
+        let name = clean(&name);
+        if name.is_empty() {
+            return Err(ShareError::broken("指标数据不对"));
+        }
+        let unit = unit.as_deref().map(clean);
         indicators.push(Indicator {
             name,
             in_catalog: flags & 1 != 0,
@@ -217,7 +226,21 @@ pub fn decode(fragment: &str) -> Result<Opened, ShareError> {
             end: 0,
         });
     }
-    Ok(Opened { file: p.f, report: Report { meta, sections: Vec::new(), indicators, warnings: Vec::new(), text_length: 0 }, text: None })
+    Ok(Opened { file, report: Report { meta, sections: Vec::new(), indicators, warnings: Vec::new(), text_length: 0 }, text: None })
+}
+
+/// A name from a link without what could spoof or break its display: bidi controls
+/// (U+202A–U+202E, U+2066–U+2069, U+200E/U+200F, U+061C), zero-width characters (U+200B–U+200D,
+/// U+2060–U+2064, U+FEFF) and non-characters (U+FDD0–U+FDEF, U+xFFFE/U+xFFFF).
+fn clean(s: &str) -> String {
+    s.chars()
+        .filter(|&c| {
+            let u = c as u32;
+            !(matches!(u, 0x202a..=0x202e | 0x2066..=0x2069 | 0x200e | 0x200f | 0x061c | 0x200b..=0x200d | 0x2060..=0x2064 | 0xfeff | 0xfdd0..=0xfdef) || u & 0xfffe == 0xfffe || c.is_control())
+        })
+        .collect::<String>()
+        .trim()
+        .to_string()
 }
 
 /// Limits on everything that comes out of a link.
@@ -238,8 +261,18 @@ fn validate(p: &Payload) -> Result<(), ShareError> {
     if p.i.len() > 20_000 {
         return Err(ShareError::broken("指标太多"));
     }
-    let num = |v: &Option<f64>| v.is_none_or(|v| v.is_finite() && v.abs() < 1e15);
+    // Finite, of a size a report writes, and never `-0` (which `encode` does not make).
+    let num = |v: &Option<f64>| v.is_none_or(|v| v.is_finite() && v.abs() < 1e15 && !(v == 0.0 && v.is_sign_negative()));
+    // The upper end of a range is above its lower end.
+    let range = |lo: &Option<f64>, hi: &Option<f64>| match (lo, hi) {
+        (_, None) => true,
+        (Some(lo), Some(hi)) => hi > lo,
+        (None, Some(_)) => false,
+    };
     for IndT(name, flags, period, value, value_high, unit, pct, pct_high, points, ..) in &p.i {
+        if !range(value, value_high) || !range(pct, pct_high) {
+            return Err(ShareError::broken("指标数据不对"));
+        }
         let period_ok = {
             let b = period.as_bytes();
             (b.len() == 4 && b.iter().all(u8::is_ascii_digit)) || (b.len() == 9 && b[4] == b'-' && b.iter().enumerate().all(|(k, c)| k == 4 || c.is_ascii_digit()))
@@ -362,6 +395,24 @@ mod tests {
     }
 
     #[test]
+    fn names_from_links_lose_bidi_zero_width_and_non_characters() {
+        let mut r = crate::analyze(&fixture("tianjun-2022.txt"));
+        r.indicators[0].name = "\u{202e}值总产生区地\u{200b}\u{ffff}".into();
+        r.meta.region = Some("天\u{2066}峻县\u{feff}".into());
+        let back = decode(&encode("\u{202e}txt.exe\u{200d}", &r, None)).unwrap();
+        assert_eq!(back.report.indicators[0].name, "值总产生区地");
+        assert_eq!(back.report.meta.region.as_deref(), Some("天峻县"));
+        assert_eq!(back.file, "txt.exe");
+        // A name of nothing but such characters is no name.
+        r.indicators[0].name = "\u{200b}\u{202e}".into();
+        assert!(decode(&encode("t", &r, None)).is_err());
+        // A `-0` the core made is written as `0`, so its own link opens.
+        r.indicators[0].name = "甲".into();
+        r.indicators[0].change_pct = Some(-0.0);
+        assert_eq!(decode(&encode("t", &r, None)).unwrap().report.indicators[0].change_pct, Some(0.0));
+    }
+
+    #[test]
     fn limits() {
         let pack = |json: &str| format!("{VERSION}.{}", base64url(&miniz_oxide::deflate::compress_to_vec_zlib(json.as_bytes(), LEVEL)));
         let good = r#"{"f":"t","m":[null,null,"county",null,2021,2022,null],"i":[["地区生产总值",1,"2021",21.5,null,"亿元",null,null,null,0,0,0]]}"#;
@@ -373,6 +424,12 @@ mod tests {
             good.replace("]]}", "]],\"x\":1}"),
             good.replace(",0,0,0]", ",0,0]"),
             good.replace("2021,2022", "1021,2022"),
+            // Issue 11: an upper end below the value, and `-0`.
+            good.replace("21.5,null", "21.5,3"),
+            good.replace("21.5,null", "21.5,21.5"),
+            good.replace("21.5", "-0"),
+            good.replace("\"亿元\",null,null", "\"亿元\",5,4"),
+            good.replace("\"亿元\",null,null", "\"亿元\",null,4"),
         ] {
             assert!(decode(&pack(&bad)).is_err(), "{bad}");
         }

@@ -148,3 +148,80 @@ fn compare_builds_the_targets_table() {
     assert!(row.contains(",5,,about,126,万亿元,5.2,met,"), "{row}");
     assert!(csv.lines().any(|l| l.starts_with("国内生产总值,中华人民共和国,2022,change,") && l.contains(",missed,")));
 }
+
+/// A scratch directory under the target directory, fresh for each test that asks.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let d = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn stderr_of(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// Issue 11: what is not a regular file of at most 50 MB is refused from its metadata, before
+/// it is read — a FIFO would block forever, a device never ends, a sparse file claims 2 GB.
+#[cfg(unix)]
+#[test]
+fn fifos_devices_sparse_files_and_folders_are_refused_before_reading() {
+    let d = scratch("cli-special");
+    let fifo = d.join("report.txt");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let sparse = d.join("sparse.txt");
+    std::fs::File::create(&sparse).unwrap().set_len(2 << 30).unwrap();
+    for (path, says) in [
+        (fifo.to_str().unwrap(), "不是普通文件"),
+        ("/dev/zero", "不是普通文件"),
+        ("/dev/urandom", "不是普通文件"),
+        (sparse.to_str().unwrap(), "文件太大（2048.0 MB）"),
+        (d.to_str().unwrap(), "文件夹"),
+    ] {
+        let out = bin().args(["analyze", path]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{path}");
+        assert!(stderr_of(&out).contains(says), "{path}: {}", stderr_of(&out));
+        assert!(out.stdout.is_empty(), "{path}");
+    }
+}
+
+/// Issue 11: a file name that is not UTF-8 is a file name (it made `std::env::args` panic), and
+/// `--` ends the options.
+#[cfg(unix)]
+#[test]
+fn non_utf8_names_and_double_dash() {
+    use std::os::unix::ffi::OsStrExt;
+    let d = scratch("cli-names");
+    let odd = d.join(std::ffi::OsStr::from_bytes(b"r\xff.txt"));
+    std::fs::copy(fixture("tianjun-2022.txt"), &odd).unwrap();
+    let out = bin().arg("analyze").arg(&odd).args(["--format", "csv"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.lines().nth(1).unwrap().contains("r\u{fffd}.txt,地区生产总值"), "{csv}");
+    let missing = d.join(std::ffi::OsStr::from_bytes(b"missing\xfe.txt"));
+    let out = bin().arg("analyze").arg(&missing).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("missing\u{fffd}.txt：无法读取文件：找不到这个文件"), "{}", stderr_of(&out));
+    // A report whose name starts with `-`, after `--`.
+    let dash = d.join("-2022.txt");
+    std::fs::copy(fixture("tianjun-2022.txt"), &dash).unwrap();
+    let out = bin().current_dir(&d).args(["analyze", "--format", "csv", "--", "-2022.txt"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr_of(&out));
+    // `-2022.txt` is a text cell starting with `-`: neutralised.
+    assert!(String::from_utf8(out.stdout).unwrap().lines().nth(1).unwrap().starts_with("'-2022.txt,地区生产总值"));
+    let out = bin().current_dir(&d).args(["analyze", "-2022.txt"]).output().unwrap();
+    assert!(stderr_of(&out).contains("未知选项 -2022.txt"));
+}
+
+/// Issue 11: a CSV of the CLI carries no formula from a file name.
+#[test]
+fn a_file_named_like_a_formula_is_text_in_the_csv() {
+    let d = scratch("cli-formula");
+    let name = "=HYPERLINK(\"https:__x\",\"打开原文\").txt";
+    std::fs::copy(fixture("tianjun-2022.txt"), d.join(name)).unwrap();
+    let out = bin().current_dir(&d).args(["analyze", name, "--format", "csv"]).output().unwrap();
+    assert!(out.status.success());
+    let csv = String::from_utf8(out.stdout).unwrap();
+    let row = csv.lines().nth(1).unwrap();
+    assert!(row.starts_with("\"'"), "{row}");
+}

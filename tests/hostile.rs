@@ -153,3 +153,26 @@ fn cells(table: &str) -> Vec<String> {
     out.push(cell);
     out
 }
+
+/// `U+FFFF` (and other characters XML forbids) in a name: the SVG stays well-formed (its PNG
+/// download failed).
+#[test]
+fn svg_charts_hold_only_xml_characters() {
+    let mut r = analyze(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tianjun-2022.txt")).unwrap());
+    for i in &mut r.indicators {
+        i.name = format!("{}\u{ffff}\u{fffe}\u{1}\u{202e}", i.name);
+    }
+    let charts = chart::charts(&r);
+    assert!(!charts.is_empty());
+    for c in &charts {
+        assert!(!c.svg.contains(['\u{ffff}', '\u{fffe}', '\u{1}']), "{}", c.id);
+        let mut reader = quick_xml::Reader::from_str(&c.svg);
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("{}: ill-formed SVG: {e}", c.id),
+            }
+        }
+    }
+}

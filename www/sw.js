@@ -19,27 +19,45 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// The app's own page: the scope's root or its index.html, whatever the query (WeChat adds
+// `?from=singlemessage` to links it passes on).
+function isAppPage(url) {
+  const root = new URL(self.registration.scope).pathname;
+  return url.pathname === root || url.pathname === `${root}index.html`;
+}
+
 self.addEventListener('fetch', (event) => {
   const req = event.request;
-  if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
-  // The page itself: the network first (so a new version shows), the cache when offline.
-  const isPage = req.mode === 'navigate';
-  event.respondWith(
-    (async () => {
-      const cache = await caches.open(CACHE);
-      if (isPage) {
+  const url = new URL(req.url);
+  if (req.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (req.mode === 'navigate') {
+    // Any other page of the site (`pkg/report_lens.js?x=1` opened as a page) is the network's
+    // business: it never replaces the cached app.
+    if (!isAppPage(url)) return;
+    // The app: the network first (so a new version shows), the cache when offline.
+    event.respondWith(
+      (async () => {
+        const cache = await caches.open(CACHE);
         try {
           const fresh = await fetch(req);
-          if (fresh.ok) cache.put('./index.html', fresh.clone());
+          const html = (fresh.headers.get('content-type') || '').includes('text/html');
+          if (fresh.ok && html && !fresh.redirected) await cache.put('./index.html', fresh.clone());
           return fresh;
         } catch {
           return (await cache.match('./index.html')) || Response.error();
         }
-      }
-      const hit = await cache.match(req, { ignoreSearch: true });
+      })(),
+    );
+    return;
+  }
+  event.respondWith(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      // Files are cached and served by their exact URL (query included).
+      const hit = await cache.match(req);
       if (hit) return hit;
       const res = await fetch(req);
-      if (res.ok && new URL(req.url).pathname.includes('/vendor/pdfjs/')) cache.put(req, res.clone());
+      if (res.ok && url.search === '' && url.pathname.includes('/vendor/pdfjs/')) await cache.put(req, res.clone());
       return res;
     })(),
   );

@@ -56,6 +56,12 @@ fn axis_name(name: &str, width: u32) -> String {
 /// A value beyond it (a forged link, a number too long to be a figure) is left out of the chart.
 const DRAWABLE: f64 = 1e18;
 
+/// Whether XML 1.0 allows `c` in a document (tab, line breaks, and everything from U+0020 but
+/// the two non-characters U+FFFE and U+FFFF; Rust's `char` has no surrogates).
+pub(crate) fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || c >= ' ' && c != '\u{fffe}' && c != '\u{ffff}'
+}
+
 pub(super) fn drawable(v: f64) -> bool {
     v.is_finite() && v.abs() <= DRAWABLE
 }
@@ -238,7 +244,10 @@ fn draw_vertical<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, title: &str,
 
 /// Make the SVG scale with its container and add the hover boxes: transparent rectangles over
 /// the bars, each with a `<title>` (the browser's tooltip) and a `data-tip` for the page.
-fn finish(svg: String, title: &str, hits: Vec<Hit>) -> String {
+fn finish(mut svg: String, title: &str, hits: Vec<Hit>) -> String {
+    // Only characters XML allows: a `U+FFFF` in a name (from a report or a link) made the SVG
+    // ill-formed and its PNG download fail.
+    svg.retain(is_xml_char);
     let mut out = String::with_capacity(svg.len() + hits.len() * 200);
     let Some(open_end) = svg.find('>') else { return svg };
     let Some(close) = svg.rfind("</svg>") else { return svg };

@@ -277,8 +277,8 @@ pub(crate) fn xml_escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
+            // Control characters and U+FFFE/U+FFFF are not allowed in XML 1.0.
+            c if !draw::is_xml_char(c) => {}
             c => out.push(c),
         }
     }

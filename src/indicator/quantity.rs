@@ -403,7 +403,7 @@ fn arabic_quantity(text: &str, i: usize) -> (Option<Quantity>, usize) {
         return (None, skip_code(text, after));
     }
     let (start, value) = match sign_start(text, i) {
-        Some(s) => (s, -value),
+        Some(s) => (s, 0.0 - value), // `-0%` is 0, not -0
         None => (i, value),
     };
     // A range: `4.5%—5%`, `4.5-5%`, `6—6.5%`, `5%至6%`.
@@ -498,7 +498,7 @@ fn small_numeral_is_number(text: &str, j: usize) -> bool {
 fn chinese_quantity(text: &str, i: usize) -> (Option<Quantity>, usize) {
     if let Some((value, _, end)) = percent_words(text, i) {
         let (start, value) = match sign_start(text, i) {
-            Some(s) => (s, -value),
+            Some(s) => (s, 0.0 - value),
             None => (i, value),
         };
         return (Some(Quantity { start, end, value, high: None, measure: Measure::Percent, more: false }), end);

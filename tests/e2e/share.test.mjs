@@ -111,6 +111,33 @@ describe('hosting', () => {
     await context.close();
   });
 
+  test('visiting another file of the site as a page never replaces the cached app (issue 11)', async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(env.base);
+    await page.waitForFunction(() => window.reportLens && window.reportLens.ready);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    // Same-site files opened as pages, with and without a query.
+    for (const path of ['pkg/report_lens.js?x=1', 'app.js', 'sw.js?y', 'samples/tianjun-2022.txt?z=2']) {
+      await page.goto(new URL(path, env.base).href);
+    }
+    await page.goto(env.base);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await context.setOffline(true);
+    for (const url of [env.base, `${env.base}?from=singlemessage`]) {
+      await page.goto(url);
+      await page.waitForFunction(() => window.reportLens && window.reportLens.ready);
+      assert.ok(await page.$('#drop-zone, #file-input'), 'the app, not JavaScript source');
+    }
+    const runs = await page.evaluate(() => window.reportLens.runs);
+    await page.click('#sample-button');
+    await waitForRun(page, runs);
+    assert.ok((await rows(page)).some((r) => r.name === '地区生产总值' && r.value === '21.5'));
+    await context.close();
+  });
+
   test('a new version replaces the old cache', async () => {
     const sw = readFileSync(join(SITE, 'sw.js'), 'utf8');
     assert.match(sw, /const VERSION = '[0-9a-f]{16}';/, 'the build names the cache after its files');
