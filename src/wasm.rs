@@ -119,6 +119,20 @@ impl Analysis {
         Ok(Analysis { shared_file: Some(o.file), text: o.text.unwrap_or_default(), report: o.report, charts: None, figures: None, analysis_ms: now() - t0 })
     }
 
+    /// An analysis made elsewhere (the page's worker): the text and the report as
+    /// [`Analysis::report_json`] gave it. Charts, figures and exports are made here on request.
+    #[wasm_bindgen(js_name = fromReport)]
+    pub fn from_report(text: String, report_json: &str, analysis_ms: f64, shared_file: Option<String>) -> Result<Analysis, JsError> {
+        let report: Report = serde_json::from_str(report_json).map_err(|e| JsError::new(&format!("内部错误：无法读取分析结果（{e}）")))?;
+        Ok(Analysis { shared_file, text, report, charts: None, figures: None, analysis_ms })
+    }
+
+    /// The report as compact JSON, for [`Analysis::from_report`] on the other side of a worker.
+    #[wasm_bindgen(js_name = reportJson)]
+    pub fn report_json(&self) -> Result<String, JsError> {
+        serde_json::to_string(&self.report).map_err(|e| JsError::new(&format!("内部错误：无法生成 JSON（{e}）")))
+    }
+
     /// The report's text (empty for a share link that does not carry it).
     #[wasm_bindgen(getter)]
     pub fn text(&self) -> String {

@@ -86,9 +86,13 @@ async function loadPdfjs() {
     if (location.protocol === 'file:') {
       throw new UserError('单文件版不含 PDF 阅读组件：请用网站版打开 PDF，或复制 PDF 的正文粘贴到“或者粘贴报告全文”框中。');
     }
-    throw new UserError(`无法载入 PDF 阅读组件（${err.message}）：请检查网站是否完整部署了 vendor/pdfjs/ 文件夹，或复制 PDF 的正文粘贴到“或者粘贴报告全文”框中。`);
+    throw new UserError('无法载入 PDF 阅读组件：请检查网络连接，或网站是否完整部署了 vendor/pdfjs/ 文件夹；也可以复制 PDF 的正文粘贴到“或者粘贴报告全文”框中。');
   }
 }
+
+/** The most pages and characters read from a PDF (the core's text limit is 1,000,000). */
+const MAX_PDF_PAGES = 1000;
+const MAX_PDF_CHARS = 1000000;
 
 async function readPdf(bytes) {
   setStatus('info', '正在载入 PDF 阅读组件……');
@@ -110,12 +114,29 @@ async function readPdf(bytes) {
     throw new UserError('PDF 文件已损坏，无法读取：请重新下载这个文件，或用 PDF 阅读器打开后另存再试。');
   }
   try {
+    // Caps that hold while reading (a small PDF can repeat one page's text thousands of
+    // times): pages and characters are counted as they come, and reading stops at the limit.
+    if (doc.numPages > MAX_PDF_PAGES) {
+      throw new UserError(`这个 PDF 有 ${doc.numPages} 页，超过了 ${MAX_PDF_PAGES} 页的上限：一份政府工作报告通常不到 100 页，请只保留报告正文后再试。`);
+    }
     const pages = [];
+    let chars = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       setStatus('info', `正在读取 PDF：第 ${p} / ${doc.numPages} 页……`);
-      const page = await doc.getPage(p);
-      const { items } = await page.getTextContent();
-      pages.push(items.filter((i) => 'str' in i).map((i) => ({ s: i.str, x: i.transform[4], y: i.transform[5], w: i.width, h: i.height || Math.abs(i.transform[3]) })));
+      let items;
+      try {
+        const page = await doc.getPage(p);
+        ({ items } = await page.getTextContent());
+        page.cleanup();
+      } catch {
+        throw new UserError(`读取 PDF 第 ${p} 页时出错，文件可能已损坏：请重新下载这个文件，或用 PDF 阅读器打开后另存再试。`);
+      }
+      const kept = items.filter((i) => 'str' in i);
+      for (const i of kept) chars += i.str.length;
+      if (chars > MAX_PDF_CHARS) {
+        throw new UserError(`这个 PDF 的文字超过了 ${MAX_PDF_CHARS / 10000} 万字的上限（读到第 ${p} 页时），已停止读取：一份政府工作报告通常不到 10 万字，请只保留报告正文后再试。`);
+      }
+      pages.push(kept.map((i) => ({ s: i.str, x: i.transform[4], y: i.transform[5], w: i.width, h: i.height || Math.abs(i.transform[3]) })));
     }
     const read = readPdfItems(pages);
     if (!read.error && !read.text.trim()) {
@@ -143,7 +164,7 @@ async function openFiles(fileList, t0) {
       setStatus('info', `正在读取“${file.name}”……`);
       const read = await readAny(file);
       // Several files: analyze each, draw the screen once at the end.
-      entry.doc = show(read.text, file.name, t0, read, list.length === 1);
+      entry.doc = await show(read.text, file.name, t0, read, list.length === 1);
       last = entry.doc;
       entry.ok = true;
       entry.message = summaryOf(entry.doc);
@@ -186,11 +207,92 @@ function fail(err) {
 
 // ---------- analysis ----------
 
+/** How long one analysis may take in the worker before it is stopped (a report takes
+ * milliseconds; the longest text allowed, about a second on a slow phone). */
+const ANALYSIS_LIMIT_MS = 4000;
+
+/**
+ * The analysis worker: one kept ready (the engine compiled in it), replaced after each
+ * analysis that ran out of time. Where workers cannot run (the single file opened from disk),
+ * `null`, and the analysis runs on the page as before.
+ */
+const analyst = { worker: null, next: 1, pending: new Map(), failed: false };
+
+function startWorker() {
+  if (analyst.failed || typeof Worker === 'undefined' || location.protocol === 'file:') return null;
+  try {
+    const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'report-lens-analysis' });
+    w.onmessage = (e) => {
+      const job = analyst.pending.get(e.data.id);
+      if (!job) return;
+      analyst.pending.delete(e.data.id);
+      clearTimeout(job.timer);
+      if (e.data.ok) job.resolve(e.data);
+      else job.reject(new UserError(e.data.message));
+    };
+    w.onerror = (e) => {
+      // The worker could not start (or died): every waiting analysis runs on the page instead.
+      e.preventDefault();
+      analyst.failed = true;
+      analyst.worker = null;
+      for (const job of analyst.pending.values()) {
+        clearTimeout(job.timer);
+        job.resolve(null);
+      }
+      analyst.pending.clear();
+    };
+    analyst.worker = w;
+    return w;
+  } catch {
+    analyst.failed = true;
+    return null;
+  }
+}
+
+/**
+ * Analyze off the main thread: `{json, text, sharedFile, ms}` from the worker, or `null` when
+ * there is no worker (the caller analyzes on the page). An analysis over the time limit
+ * stops the worker and rejects with a message that says what to do.
+ */
+function inWorker(message) {
+  const w = analyst.worker || startWorker();
+  if (!w) return Promise.resolve(null);
+  const id = analyst.next++;
+  lens.workerJobs = (lens.workerJobs || 0) + 1;
+  // (`reportLens.analysisLimitMs` lowers the limit: the e2e test of the watchdog sets it.)
+  const limit = lens.analysisLimitMs || ANALYSIS_LIMIT_MS;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      analyst.pending.delete(id);
+      w.terminate();
+      if (analyst.worker === w) analyst.worker = null;
+      // The other jobs of the stopped worker run again in a fresh one.
+      const rest = [...analyst.pending.values()];
+      analyst.pending.clear();
+      for (const job of rest) {
+        clearTimeout(job.timer);
+        inWorker(job.message).then(job.resolve, job.reject);
+      }
+      startWorker();
+      lens.workerTimeouts = (lens.workerTimeouts || 0) + 1;
+      reject(new UserError(`分析这份文本超过了 ${Math.max(1, Math.round(limit / 1000))} 秒，已停止，页面上原有的结果保持不变：文本可能异常（例如极长的数字串、列表或没有标点的长段落），请只保留报告正文后再试，或换一个文件。`));
+    }, limit);
+    analyst.pending.set(id, { resolve, reject, timer, message });
+    w.postMessage({ id, ...message });
+  });
+}
+
+/** An analysis handle for `text`: made in the worker when there is one, else here. */
+async function analyzeText(text) {
+  const r = await inWorker({ kind: 'analyze', text });
+  return r ? Analysis.fromReport(text, r.json, r.ms, undefined) : new Analysis(text);
+}
+
 /**
  * Analyze `text` and show it. A text that is not a report (no standard indicator at all)
  * throws a UserError and leaves what is on screen as it was. Returns the shown document.
  */
-function show(text, fileName, t0 = performance.now(), read = null, render = true) {
+async function show(text, fileName, t0 = performance.now(), read = null, render = true) {
   if (!text.trim()) throw new UserError('文本是空的：请选择或粘贴一份政府工作报告。');
   const steps = { read: performance.now() - t0 };
   let mark = performance.now();
@@ -199,7 +301,7 @@ function show(text, fileName, t0 = performance.now(), read = null, render = true
     steps[name] = now - mark;
     mark = now;
   };
-  const analysis = new Analysis(text);
+  const analysis = await analyzeText(text);
   lap('analyze');
   const report = analysis.report();
   lap('report');
@@ -233,6 +335,12 @@ function summaryOf(doc) {
 function display(doc, lap = () => {}) {
   Object.assign(state, { analysis: doc.analysis, report: doc.report, text: doc.text, fileName: doc.name, read: doc.read, selected: null, span: null, figures: null });
   renderMeta(doc.report, doc.text, doc.analysis.analysisMs);
+  // A link can carry any figures under this site's address: a view opened from one says so.
+  const note = $('#shared-note');
+  note.hidden = !doc.shared;
+  note.textContent = doc.shared === 'text'
+    ? '来自分享链接：以下数字由本页根据链接中携带的原文重新计算；原文由分享者提供，请以报告原文为准。'
+    : doc.shared ? '来自分享链接，数据由分享者提供；请以报告原文为准。' : '';
   lap('renderMeta');
   renderCharts(doc.charts);
   lap('renderCharts');
@@ -319,12 +427,14 @@ async function shareLink() {
 }
 
 /** Open the analysis a share link carries; a broken link gets a message, nothing else. */
-function openShared() {
+async function openShared() {
   const hash = location.hash;
   if (!hash || hash === '#') return;
   let analysis;
   try {
-    analysis = Analysis.fromShared(hash);
+    // A link may carry a whole text, analyzed again: in the worker, under its time limit.
+    const r = await inWorker({ kind: 'shared', fragment: hash });
+    analysis = r ? Analysis.fromReport(r.text || '', r.json, r.ms, r.sharedFile || undefined) : Analysis.fromShared(hash);
   } catch (err) {
     setStatus('error', err && err.message ? err.message : String(err));
     return;
@@ -333,11 +443,12 @@ function openShared() {
   const charts = analysis.charts(chartWidth());
   const name = analysis.sharedFile || '分享的分析';
   const text = analysis.text;
-  const doc = { name, text, read: { encoding: 'UTF-8', format: 'shared', notes: [] }, analysis, report, charts, wsId: ws.add(analysis, name) };
+  const doc = { name, text, shared: text ? 'text' : 'data', read: { encoding: 'UTF-8', format: 'shared', notes: [] }, analysis, report, charts, wsId: ws.add(analysis, name) };
   files.push({ name, ok: true, message: summaryOf(doc), doc });
   display(doc);
   lens.runs += 1;
-  setStatus('info', `已打开分享的分析“${name}”：${report.indicators.length} 项指标，${charts.length} 张图表。${text ? '' : '链接中不含原文。'}`);
+  const notes = report.warnings.filter((w) => w.code !== 'no_region').map((w) => w.message).join(' ');
+  setStatus(notes ? 'warning' : 'info', `已打开分享的分析“${name}”：${report.indicators.length} 项指标，${charts.length} 张图表。${text ? '' : '链接中不含原文。'}${notes ? ` ${notes}` : ''}`);
   renderCompare();
 }
 
@@ -746,6 +857,59 @@ const FIGURE_KIND = {
 };
 
 /** Every figure of the text on screen (`[{value, unit, kind, text, start, end}]`), or [] when the marks are off. */
+/** Characters per block of a long text in the text pane. */
+const CHUNK = 4000;
+
+/**
+ * A long text as blocks of about `CHUNK` characters, cut after a line break or a sentence's
+ * end: the browser lays out only the blocks in view (`content-visibility`), so a text of one
+ * endless line (a flattened web page, a hostile file) cannot freeze the page. A text under a
+ * few blocks stays as it is. `nodes` is a node or a fragment of text nodes and marks.
+ */
+function chunked(nodes) {
+  if (nodes.textContent.length <= 3 * CHUNK) return nodes;
+  const parts = nodes.nodeType === Node.DOCUMENT_FRAGMENT_NODE ? nodes : (() => { const f = document.createDocumentFragment(); f.append(nodes); return f; })();
+  const out = document.createDocumentFragment();
+  let block;
+  let size = 0;
+  const open = () => {
+    block = document.createElement('div');
+    block.className = 'text-chunk';
+    out.append(block);
+    size = 0;
+  };
+  open();
+  let node = parts.firstChild;
+  while (node) {
+    if (node.nodeType === Node.TEXT_NODE && size + node.data.length > CHUNK) {
+      const cut = cutPoint(node.data, Math.max(1, CHUNK - size));
+      const rest = node.splitText(cut);
+      block.append(node);
+      open();
+      node = rest;
+      continue;
+    }
+    const next = node.nextSibling;
+    block.append(node);
+    size += node.textContent.length;
+    if (size >= CHUNK) open();
+    node = next;
+  }
+  return out;
+}
+
+/** Where to cut `s` at most `room` characters in: after its last line break or sentence end there. */
+function cutPoint(s, room) {
+  if (room >= s.length) return s.length;
+  const head = s.slice(0, room);
+  const at = Math.max(head.lastIndexOf('\n'), head.lastIndexOf('。'), head.lastIndexOf('；'));
+  let cut = at >= room / 2 ? at + 1 : room;
+  // Never between the two halves of a surrogate pair.
+  const c = s.charCodeAt(cut - 1);
+  if (c >= 0xd800 && c <= 0xdbff) cut -= 1;
+  return Math.max(1, cut);
+}
+
 function shownFigures() {
   if (!$('#mark-figures').checked || !state.text || !state.analysis) return [];
   if (!state.figures) state.figures = state.analysis.figures();
@@ -810,16 +974,18 @@ function renderText(span) {
     return;
   }
   if (!span && figures.length === 0) {
-    box.replaceChildren(document.createTextNode(text));
+    box.replaceChildren(chunked(document.createTextNode(text)));
     return;
   }
   const { nodes, quote: mark } = textNodes(text, figures, span);
-  box.replaceChildren(nodes);
+  box.replaceChildren(chunked(nodes));
   if (!mark) return;
   // Scroll the text pane, not the page, so the row that was clicked stays where it is; when
   // the pane is below the table (narrow screens), bring it into view.
-  const top = mark.offsetTop - box.offsetTop;
-  box.scrollTop = Math.max(0, top - box.clientHeight / 2);
+  const center = () => { box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - box.clientHeight / 2); };
+  center();
+  // A long text's blocks above the mark get their real heights once laid out: centre again.
+  if (box.firstElementChild && box.firstElementChild.classList.contains('text-chunk')) requestAnimationFrame(center);
   if (window.matchMedia('(max-width: 900px)').matches) $('#text-section').scrollIntoView({ block: 'start' });
 }
 
@@ -918,7 +1084,7 @@ function wire() {
     try {
       setStatus('info', '正在载入示例报告……');
       const name = 'tianjun-2022.txt（示例）';
-      const doc = show(await sampleText(), name, t0, { encoding: 'UTF-8', format: 'text', notes: [] });
+      const doc = await show(await sampleText(), name, t0, { encoding: 'UTF-8', format: 'text', notes: [] });
       files.push({ name, ok: true, message: summaryOf(doc), doc });
       renderFiles();
       renderCompare();
@@ -926,11 +1092,11 @@ function wire() {
       fail(err);
     }
   });
-  $('#paste-button').addEventListener('click', () => {
+  $('#paste-button').addEventListener('click', async () => {
     try {
       const read = readPasted($('#paste-text').value);
       if (read.error) throw new UserError(read.error.message);
-      const doc = show(read.text, '粘贴的文本', performance.now(), { ...read, format: read.format === 'html' ? 'html' : 'pasted' });
+      const doc = await show(read.text, '粘贴的文本', performance.now(), { ...read, format: read.format === 'html' ? 'html' : 'pasted' });
       files.push({ name: '粘贴的文本', ok: true, message: summaryOf(doc), doc });
       renderFiles();
       renderCompare();
@@ -1050,11 +1216,13 @@ async function start() {
     return;
   }
   ws = new Workspace();
+  // The analysis worker starts now, so that it is ready (its engine compiled) by the first file.
+  startWorker();
   wire();
   registerServiceWorker();
   setStatus('info', '就绪：把报告文件拖到上方、选择文件、粘贴全文，或点“试用示例报告”。');
   // A share link in the address: open it (its message, if broken, replaces the one above).
-  openShared();
+  await openShared();
   lens.ready = true;
   lens.readyMs = performance.now();
   document.body.dataset.ready = 'true';

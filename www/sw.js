@@ -4,7 +4,7 @@
 // files), installs its own cache and deletes the old one.
 const VERSION = '__VERSION__';
 const CACHE = `report-lens-${VERSION}`;
-const SHELL = ['./', './index.html', './app.js', './style.css', './pkg/report_lens.js', './pkg/report_lens_bg.wasm', './samples/tianjun-2022.txt'];
+const SHELL = ['./', './index.html', './app.js', './worker.js', './style.css', './pkg/report_lens.js', './pkg/report_lens_bg.wasm', './samples/tianjun-2022.txt'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(SHELL)).then(() => self.skipWaiting()));

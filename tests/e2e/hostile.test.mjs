@@ -1,0 +1,147 @@
+// Hostile input in the page (issue 11), in headless Chromium: each input the security review
+// reproduced, dropped as a file or opened from a share link, leaves the page answering clicks
+// and gives a message; an analysis that runs past its time limit is stopped (the watchdog) and
+// what was on screen stays; a view opened from a link says where its figures come from.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixture, openPage, record, rows, waitForRun, withSite } from './harness.mjs';
+
+const env = withSite();
+
+/** The inputs that froze the page or the tab (issue 11, "What was reproduced"). */
+const INPUTS = {
+  'long-digits': `地区生产总值增长${'9'.repeat(400)}%左右`,
+  'huge-values': `全县地区生产总值达到${'9'.repeat(302)}亿元，增长5%。`,
+  'figures-one-sentence': `地区生产总值${'5.5亿元'.repeat(40000)}`,
+  'list-items': `${'甲、'.repeat(9000)}${'乙'.repeat(9000)}增长5%`,
+  'clauses-one-sentence': '地区生产总值增长5%，'.repeat(90000),
+  'numerals': '亿'.repeat(300000),
+  'fenbie-list': `${Array.from({ length: 6000 }, (_, k) => `第${k}项收入`).join('、')}分别增长${Array.from({ length: 6000 }, (_, k) => `${(k % 9) + 1}.${k % 10}%`).join('、')}。`,
+  'open-tags.html': `<html><body><p>全县地区生产总值增长5%。</p>${'<div '.repeat(150000)}`,
+};
+
+/** Drop `text` as a file without shipping its bytes one by one through the protocol. */
+async function dropText(page, name, text) {
+  const runs = await page.evaluate(() => window.reportLens.runs);
+  await page.evaluate(
+    ({ name, text }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type: name.endsWith('.html') ? 'text/html' : 'text/plain' }));
+      const zone = document.querySelector('#drop-zone');
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      window.__status = document.querySelector('#status').textContent;
+    },
+    { name, text },
+  );
+  return runs;
+}
+
+/** How long the page takes to answer (a task queued now runs only when the main thread is free). */
+async function answerMs(page) {
+  const t = Date.now();
+  await page.evaluate(() => new Promise((ok) => setTimeout(ok, 0)));
+  return Date.now() - t;
+}
+
+describe('hostile input in the page', () => {
+  test('every reproduced input leaves the page answering and gives a message', async () => {
+    const page = await openPage(env.browser, env.base);
+    // Every task of the main thread longer than 50 ms, as the browser reports them.
+    await page.evaluate(() => {
+      window.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+      }).observe({ type: 'longtask' });
+    });
+    const results = {};
+    for (const [name, text] of Object.entries(INPUTS)) {
+      const file = name.includes('.') ? name : `${name}.txt`;
+      await page.evaluate(() => { window.__longest = 0; });
+      const t0 = Date.now();
+      await dropText(page, file, text);
+      // The main thread answers while the worker analyzes.
+      const answer = await answerMs(page);
+      // A message: the file's line in the list says how it went.
+      await page.waitForFunction((f) => [...document.querySelectorAll('#files li')].some((li) => li.dataset.file === f && li.dataset.status !== 'reading'), file, { timeout: 5000 });
+      const messageMs = Date.now() - t0;
+      // And after it, once the result is painted.
+      const after = await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(() => ok(window.__longest), 0))));
+      results[name] = { chars: text.length, answerMs: answer, messageMs, longestTaskMs: Math.round(after) };
+      assert.ok(answer < 2000, `${name}: the page answered after ${answer} ms`);
+      assert.ok(after < 2000, `${name}: the main thread was busy for ${after} ms at once`);
+      assert.ok(messageMs < 5000, `${name}: message after ${messageMs} ms`);
+    }
+    record('hostile.page', results);
+    // After all of them, the sample still analyzes as always.
+    const runs = await page.evaluate(() => window.reportLens.runs);
+    await page.click('#sample-button');
+    await waitForRun(page, runs);
+    assert.ok((await rows(page)).some((r) => r.name === '地区生产总值' && r.value === '21.5'));
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
+  test('an analysis past its time limit is stopped; what was on screen stays', async () => {
+    const page = await openPage(env.browser, env.base);
+    let runs = await page.evaluate(() => window.reportLens.runs);
+    await page.click('#sample-button');
+    await waitForRun(page, runs);
+    const before = await rows(page);
+    // A limit no real analysis of this text meets: the watchdog must stop it.
+    await page.evaluate(() => { window.reportLens.analysisLimitMs = 1; });
+    const big = fixture('tianjun-2022.txt').toString('utf8').repeat(20);
+    await dropText(page, 'slow.txt', big);
+    await page.waitForFunction(() => document.querySelector('#status').textContent.includes('已停止'), null, { timeout: 5000 });
+    const status = await page.textContent('#status');
+    assert.match(status, /分析这份文本超过了 1 秒，已停止，页面上原有的结果保持不变/);
+    assert.deepEqual(await rows(page), before, 'the report on screen stays');
+    assert.ok((await page.evaluate(() => window.reportLens.workerTimeouts)) >= 1);
+    // A fresh worker takes the next file.
+    await page.evaluate(() => { window.reportLens.analysisLimitMs = 0; });
+    runs = await dropText(page, 'again.txt', fixture('tianjun-2022.txt').toString('utf8'));
+    await waitForRun(page, runs);
+    assert.ok((await rows(page)).some((r) => r.name === '地区生产总值' && r.value === '21.5'));
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
+  test('a link made from a hostile text opens without a hang, and says it was recomputed', async () => {
+    const page = await openPage(env.browser, env.base);
+    const runs = await dropText(page, 'digits.txt', `各位代表：全县地区生产总值增长${'9'.repeat(400)}%左右，一般公共预算收入增长5%。`);
+    await waitForRun(page, runs);
+    await page.check('#share-text');
+    await page.click('#share-button');
+    await page.waitForFunction(() => document.querySelector('#share-url').value.includes('#r1.'));
+    const link = await page.inputValue('#share-url');
+    await page.context().close();
+
+    const fresh = await openPage(env.browser, env.base);
+    const t0 = Date.now();
+    await fresh.goto(link);
+    await fresh.waitForFunction(() => window.reportLens && window.reportLens.ready && window.reportLens.runs > 0, null, { timeout: 5000 });
+    assert.ok(Date.now() - t0 < 5000);
+    assert.equal(await fresh.isVisible('#shared-note'), true);
+    assert.match(await fresh.textContent('#shared-note'), /来自分享链接：以下数字由本页根据链接中携带的原文重新计算/);
+    assert.match(await fresh.textContent('#status'), /超过 15 位的数字串，已略去/);
+    assert.deepEqual(fresh.problems, []);
+    await fresh.context().close();
+  });
+
+  test('a link without the text says the figures are the sharer’s', async () => {
+    const page = await openPage(env.browser, env.base);
+    const runs = await page.evaluate(() => window.reportLens.runs);
+    await page.click('#sample-button');
+    await waitForRun(page, runs);
+    assert.equal(await page.isVisible('#shared-note'), false, 'a report read here has no such note');
+    await page.click('#share-button');
+    await page.waitForFunction(() => document.querySelector('#share-url').value.includes('#r1.'));
+    const link = await page.inputValue('#share-url');
+    const fresh = await openPage(env.browser, env.base);
+    await fresh.goto(link);
+    await fresh.waitForFunction(() => window.reportLens && window.reportLens.ready && window.reportLens.runs > 0);
+    assert.equal(await fresh.textContent('#shared-note'), '来自分享链接，数据由分享者提供；请以报告原文为准。');
+    await page.context().close();
+    await fresh.context().close();
+  });
+});
