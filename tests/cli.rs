@@ -225,3 +225,47 @@ fn a_file_named_like_a_formula_is_text_in_the_csv() {
     let row = csv.lines().nth(1).unwrap();
     assert!(row.starts_with("\"'"), "{row}");
 }
+
+/// A PDF of `pages` pages that all share one content stream of Latin text (a few hundred KB
+/// that `pdftotext` turns into tens of MB): the PDF bomb of issue 11.
+pub fn pdf_bomb(pages: usize) -> Vec<u8> {
+    let line = "GDP 5.5 percent growth ".repeat(8);
+    let content: String = (0..110).map(|k| format!("BT /F1 6 Tf 10 {} Td ({line}) Tj ET\n", 10 + k * 7)).collect();
+    let kids: Vec<String> = (0..pages).map(|k| format!("{} 0 R", 5 + k)).collect();
+    let mut objs = vec![
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        format!("<< /Type /Pages /Kids [{}] /Count {pages} >>", kids.join(" ")),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ];
+    objs.extend((0..pages).map(|_| "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>".to_string()));
+    let mut out = String::from("%PDF-1.4\n");
+    let mut offsets = Vec::new();
+    for (i, o) in objs.iter().enumerate() {
+        offsets.push(out.len());
+        out.push_str(&format!("{} 0 obj\n{o}\nendobj\n", i + 1));
+    }
+    let xref = out.len();
+    out.push_str(&format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1));
+    for o in offsets {
+        out.push_str(&format!("{o:010} 00000 n \n"));
+    }
+    out.push_str(&format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objs.len() + 1));
+    out.into_bytes()
+}
+
+/// Issue 11: `pdftotext` on a PDF bomb writes 60 MB in 40 s; the CLI reads its output with a
+/// cap and stops it there, with a message (and little memory).
+#[test]
+fn a_pdf_bomb_is_stopped_while_it_is_read() {
+    if Command::new("pdftotext").arg("-v").output().is_err() {
+        eprintln!("pdftotext missing: .ci/run installs poppler-utils");
+        return;
+    }
+    let d = scratch("cli-pdf-bomb");
+    let f = d.join("bomb.pdf");
+    std::fs::write(&f, pdf_bomb(3000)).unwrap();
+    let out = bin().arg("analyze").arg(&f).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr_of(&out).contains("这个 PDF 的文字超过了 100 万字的上限，已停止读取"), "{}", stderr_of(&out));
+}

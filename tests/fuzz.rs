@@ -1,13 +1,18 @@
 //! A mutation fuzzer over the whole input path: bytes → `decode` → `analyze` → charts and CSV.
 //! Seeds are real files of every format (text in four encodings, Word, a web page, PDFs, the
 //! bad inputs); each round mutates one (flips, inserts, deletes, duplicates, truncates, splices
-//! two) or makes random bytes, and runs it through. Nothing may panic.
+//! two) or makes random bytes, or makes an input of one of the hostile families (issue 11,
+//! `tests/support/families.rs`), and runs it through. Nothing may panic, no number may be
+//! infinite, no quote longer than its bound.
 //!
 //! `cargo test --test fuzz` runs a short round (a few seconds). The long run of the issue:
 //! `FUZZ_SECONDS=600 cargo test --release --test fuzz -- --nocapture` (see docs/RELIABILITY.md).
 //! `FUZZ_SEED` picks another sequence.
 
 use std::time::{Duration, Instant};
+
+#[path = "support/families.rs"]
+mod families;
 
 /// xorshift64*: small, fast, reproducible.
 struct Rng(u64);
@@ -49,12 +54,37 @@ const TOKENS: &[&[u8]] = &[
 ];
 
 fn mutate(rng: &mut Rng, seeds: &[(String, Vec<u8>)]) -> (String, Vec<u8>) {
-    let (name, base) = &seeds[rng.below(seeds.len())];
-    let mut b = base.clone();
+    // One round in eight: a family of hostile input (issue 11) at a random size up to its base
+    // size, then mutated like any seed; its finite, linear handling is checked in `run`.
+    if rng.below(8) == 0 {
+        let all = families::families();
+        let f = &all[rng.below(all.len())];
+        if f.name != "docx-bomb" {
+            let base = (f.make)(1 + rng.below(f.n));
+            let seed = [(format!("{}.txt", f.name), base)];
+            let (name, bytes) = mutate_seed(rng, &seed[0]);
+            return (if f.name.starts_with("html") { format!("{}.html", f.name) } else { name }, bytes);
+        }
+    }
+    let seed = &seeds[rng.below(seeds.len())];
     if rng.below(20) == 0 {
         let n = rng.below(4096);
-        return (name.clone(), (0..n).map(|_| rng.next() as u8).collect());
+        return (seed.0.clone(), (0..n).map(|_| rng.next() as u8).collect());
     }
+    let (name, mut b) = mutate_seed(rng, seed);
+    if rng.below(6) == 0 {
+        let (_, other) = &seeds[rng.below(seeds.len())];
+        let i = rng.below(other.len() + 1);
+        let cut = rng.below(b.len() + 1);
+        b.truncate(cut);
+        b.extend_from_slice(&other[i..]);
+    }
+    (name, b)
+}
+
+/// One to eight mutations of a seed: flips, inserted tokens, deletions, duplications, cuts.
+fn mutate_seed(rng: &mut Rng, (name, base): &(String, Vec<u8>)) -> (String, Vec<u8>) {
+    let mut b = base.clone();
     for _ in 0..1 + rng.below(8) {
         let len = b.len();
         match rng.below(7) {
@@ -80,13 +110,6 @@ fn mutate(rng: &mut Rng, seeds: &[(String, Vec<u8>)]) -> (String, Vec<u8>) {
                 b.splice(j..j, chunk);
             }
             4 => b.truncate(rng.below(len + 1)),
-            5 => {
-                let (_, other) = &seeds[rng.below(seeds.len())];
-                let i = rng.below(other.len() + 1);
-                let cut = rng.below(b.len() + 1);
-                b.truncate(cut);
-                b.extend_from_slice(&other[i..]);
-            }
             _ if len > 0 => {
                 let i = rng.below(len);
                 b[i] = rng.next() as u8;
@@ -101,6 +124,12 @@ fn mutate(rng: &mut Rng, seeds: &[(String, Vec<u8>)]) -> (String, Vec<u8>) {
 fn run(name: &str, bytes: &[u8]) {
     if let Ok(d) = report_lens::decode::decode(bytes, Some(name)) {
         let report = report_lens::analyze(&d.text);
+        for i in &report.indicators {
+            let nums = [i.value, i.value_high, i.value_base, i.change_pct, i.change_pct_high, i.change_points];
+            assert!(nums.iter().flatten().all(|v| v.is_finite()), "a non-finite number: {i:?}");
+            // 600 bytes of clean text; the original may hold page markers and breaks inside.
+            assert!(i.quote.len() <= 2400, "a quote of {} bytes", i.quote.len());
+        }
         let _ = report_lens::chart::charts(&report);
         let _ = report_lens::csv::table([(name, report.indicators.as_slice())]);
         for i in &report.indicators {

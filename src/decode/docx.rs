@@ -105,6 +105,30 @@ mod tests {
     }
 
     #[test]
+    fn a_docx_bomb_is_too_large_not_broken() {
+        // 51 MB of one paragraph deflates to a few hundred KB: inflating stops at the limit.
+        let para = "<w:p><w:r><w:t>地区生产总值增长5%。</w:t></w:r></w:p>";
+        let xml = document(&para.repeat((super::super::MAX_BYTES + (1 << 20)) / para.len()));
+        let z = super::zip::tests::build(&[("word/document.xml", xml.as_bytes())]);
+        assert!(z.len() < 2 << 20, "{}", z.len());
+        let e = text(&z).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::TooLarge);
+        assert!(e.message().contains("解压后超过 50 MB"), "{}", e.message());
+        // Under the size limit but far over the text limit (4 bytes a character): stopped
+        // while reading, as too long.
+        let xml = document(&para.repeat(super::super::MAX_CHARS * 4 / 20));
+        let z = super::zip::tests::build(&[("word/document.xml", xml.as_bytes())]);
+        let e = text(&z).map(|t| t.len()).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::TooLarge);
+        assert!(e.message().contains("文本太长"), "{}", e.message());
+        // Over the text limit but within the running cap: refused by `decode` as too long.
+        let xml = document(&para.repeat(super::super::MAX_CHARS / 10));
+        let z = super::zip::tests::build(&[("word/document.xml", xml.as_bytes())]);
+        let e = crate::decode::decode(&z, Some("x.docx")).map(|d| d.text.len()).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::TooLarge);
+    }
+
+    #[test]
     fn zip_without_document_and_broken_xml() {
         let z = super::zip::tests::build(&[("readme.txt", b"hi")]);
         assert_eq!(text(&z).unwrap_err().kind(), ErrorKind::NotDocx);

@@ -4,7 +4,7 @@
 // what was on screen stays; a view opened from a link says where its figures come from.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixture, openPage, record, rows, waitForRun, withSite } from './harness.mjs';
+import { dropFile, fixture, openPage, record, rows, waitForRun, withSite } from './harness.mjs';
 
 const env = withSite();
 
@@ -44,7 +44,52 @@ async function answerMs(page) {
   return Date.now() - t;
 }
 
+/** The PDF bomb of issue 11: `pages` pages sharing one content stream (as tests/cli.rs makes it). */
+function pdfBomb(pages) {
+  const line = 'GDP 5.5 percent growth '.repeat(8);
+  const content = Array.from({ length: 110 }, (_, k) => `BT /F1 6 Tf 10 ${10 + k * 7} Td (${line}) Tj ET\n`).join('');
+  const kids = Array.from({ length: pages }, (_, k) => `${5 + k} 0 R`).join(' ');
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`,
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ...Array.from({ length: pages }, () => '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>'),
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets = [];
+  objs.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
 describe('hostile input in the page', () => {
+  test('a PDF bomb is stopped while its pages are read', async () => {
+    const page = await openPage(env.browser, env.base);
+    // A real PDF first: pdf.js is loaded once, on the first PDF (timed apart).
+    let t0 = Date.now();
+    await waitForRun(page, await dropFile(page, 'tianjun-2022.pdf', fixture('formats/tianjun-2022.pdf'), 'application/pdf'));
+    const measured = { firstRealPdf: Date.now() - t0 };
+    for (const [pages, says] of [[3000, /有 3000 页，超过了 1000 页的上限/], [900, /文字超过了 100 万字的上限（读到第 \d+ 页时），已停止读取/]]) {
+      t0 = Date.now();
+      const runs = await page.evaluate(() => window.reportLens.runs);
+      // (ASCII only: passed as a string, so the drop itself takes no time to ship.)
+      await dropText(page, `bomb-${pages}.pdf`, pdfBomb(pages).toString('latin1'));
+      await page.waitForFunction(() => document.querySelector('#status').dataset.level === 'error', null, { timeout: 5000 });
+      measured[pages] = Date.now() - t0;
+      assert.match(await page.textContent('#status'), says);
+      assert.equal(await page.evaluate(() => window.reportLens.runs), runs);
+    }
+    record('hostile.pdfBombMs', measured);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  });
+
   test('every reproduced input leaves the page answering and gives a message', async () => {
     const page = await openPage(env.browser, env.base);
     // Every task of the main thread longer than 50 ms, as the browser reports them.
