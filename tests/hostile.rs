@@ -176,3 +176,26 @@ fn svg_charts_hold_only_xml_characters() {
         }
     }
 }
+
+/// The targets table (the page's 目标与结果 CSV, `report-lens compare --format csv`): file
+/// names and indicator names that look like formulas are text.
+#[test]
+fn no_cell_of_the_targets_table_starts_a_formula() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/national/");
+    let mut a = analyze(&std::fs::read_to_string(format!("{root}national-2023.txt")).unwrap());
+    let b = analyze(&std::fs::read_to_string(format!("{root}national-2024.txt")).unwrap());
+    for i in a.indicators.iter_mut().take(5) {
+        i.name = format!("=cmd|' /C calc'!A0{}", i.name);
+    }
+    let c = report_lens::compare::compare(&[
+        report_lens::compare::Input { file: "=HYPERLINK(\"https://x\",\"打开原文\").txt", report: &a },
+        report_lens::compare::Input { file: "@2024.txt", report: &b },
+    ]);
+    assert!(!c.targets.is_empty());
+    let table = csv::targets_table(&c.targets);
+    assert!(table.contains("'=HYPERLINK") || table.contains("'@2024.txt"), "{table}");
+    for cell in cells(&table) {
+        let number = cell.parse::<f64>().is_ok() && cell.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | 'e'));
+        assert!(number || !cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "unneutralised cell {cell:?}");
+    }
+}

@@ -3,6 +3,7 @@
 // and gives a message; an analysis that runs past its time limit is stopped (the watchdog) and
 // what was on screen stays; a view opened from a link says where its figures come from.
 import { describe, test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { dropFile, fixture, openPage, record, rows, waitForRun, withSite } from './harness.mjs';
 
@@ -171,6 +172,27 @@ describe('hostile input in the page', () => {
     assert.match(await fresh.textContent('#status'), /超过 15 位的数字串，已略去/);
     assert.deepEqual(fresh.problems, []);
     await fresh.context().close();
+  });
+
+  test('neither CSV of the page carries a formula (file names from a drop or a link)', async () => {
+    const page = await openPage(env.browser, env.base, { acceptDownloads: true });
+    const evil = '=HYPERLINK("https://example.com","打开原文").txt';
+    for (const [name, file] of [[evil, 'national/national-2023.txt'], ['@2024.txt', 'national/national-2024.txt']]) {
+      await waitForRun(page, await dropText(page, name, fixture(file).toString('utf8')));
+    }
+    await page.click('#files li:first-child button:has-text("查看")');
+    const [indicators] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    await page.click('#tab-compare');
+    const [targets] = await Promise.all([page.waitForEvent('download'), page.click('#export-targets')]);
+    for (const d of [indicators, targets]) {
+      const csv = readFileSync(await d.path(), 'utf8').replace(/^\ufeff/, '');
+      const cells = csv.split(/\n/).flatMap((line) => line.match(/("([^"]|"")*"|[^,]*)/g) || []).map((c) => c.replace(/^"|"$/g, '').replace(/""/g, '"'));
+      const bad = cells.filter((c) => /^[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?(e-?\d+)?$/.test(c));
+      assert.deepEqual(bad, [], `${d.suggestedFilename()}: ${bad.slice(0, 3)}`);
+      assert.ok(csv.includes("'=HYPERLINK") || csv.includes("'@2024.txt"), d.suggestedFilename());
+    }
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
   });
 
   test('a link without the text says the figures are the sharer’s', async () => {
