@@ -14,8 +14,8 @@ let app = read('app.js');
 const importLine = /^import init, \{[^}]*\} from '\.\/pkg\/report_lens\.js';$/m;
 if (!importLine.test(app)) throw new Error('app.js: the import of the wasm glue was not found');
 app = app.replace(importLine, 'const init = __wbg_init;');
-if (!app.includes('    await init();')) throw new Error('app.js: the init() call was not found');
-app = app.replace('    await init();', '    await init({ module_or_path: wasmBytes() });');
+if (!app.includes('    await init(await engineSource());')) throw new Error('app.js: the init() call was not found');
+app = app.replace('    await init(await engineSource());', '    await init({ module_or_path: wasmBytes() });');
 const wasm = readFileSync(join(site, 'pkg/report_lens_bg.wasm')).toString('base64');
 const sample = read('samples/tianjun-2022.txt');
 

@@ -5,15 +5,26 @@
 // {id, ok: false, message}.
 import init, { Analysis } from './pkg/report_lens.js';
 
-const ready = init();
+// The page sends the engine it compiled first; without it (a page that could not), the glue
+// fetches and compiles it here.
+let ready = null;
 
 self.onmessage = async (event) => {
   const { id, kind, text, fragment } = event.data;
+  if (kind === 'engine') {
+    ready = init({ module_or_path: event.data.module });
+    return;
+  }
   try {
+    ready = ready || init();
     await ready;
+    // (The core's own clock is the page's `window.performance`, which a worker has not.)
+    const t0 = performance.now();
     const a = kind === 'shared' ? Analysis.fromShared(fragment) : new Analysis(text);
+    const ms = performance.now() - t0;
     try {
-      self.postMessage({ id, ok: true, json: a.reportJson(), text: kind === 'shared' ? a.text : null, sharedFile: a.sharedFile ?? null, ms: a.analysisMs });
+      const json = a.reportJson();
+      self.postMessage({ id, ok: true, json, text: kind === 'shared' ? a.text : null, sharedFile: a.sharedFile ?? null, ms, workMs: performance.now() - t0 });
     } finally {
       a.free();
     }
