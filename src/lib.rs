@@ -23,6 +23,7 @@ pub mod cues;
 pub mod decode;
 pub mod document;
 pub mod gazetteer;
+pub mod headline;
 pub mod indicator;
 pub mod meta;
 pub mod model;

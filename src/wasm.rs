@@ -184,6 +184,12 @@ impl Analysis {
         to_js(self.figures.get_or_insert_with(|| crate::figures(text)))
     }
 
+    /// The headline strip: `{title, items: [{name, target, result}]}`, each cell
+    /// `{text, indicator}` (an index into the report's indicators) or `null`.
+    pub fn headline(&self) -> Result<JsValue, JsError> {
+        to_js(&crate::headline::headline(&self.report))
+    }
+
     /// The indicators as CSV (one row each; `file` names the report in its first column).
     #[wasm_bindgen(js_name = toCsv)]
     pub fn to_csv(&self, file: &str) -> String {

@@ -636,9 +636,62 @@ function chartWidth() {
   return Math.round(Math.min(720, Math.max(320, avail)));
 }
 
+/**
+ * The headline strip: for the indicators a reader looks for first, the plan year's target and
+ * the review year's result, from the core (`Analysis.headline`). A cell shows its sentence when
+ * clicked. Returns the title the core gives the report (region + year + 政府工作报告).
+ */
+function renderHeadline(report) {
+  const h = state.analysis.headline();
+  const m = report.meta;
+  const box = $('#headline');
+  const cell = (c, label, cls) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = `hl-cell ${cls}`;
+    const k = document.createElement('span');
+    k.className = 'hl-k';
+    k.textContent = label;
+    const v = document.createElement('span');
+    v.className = 'hl-v';
+    v.textContent = c ? c.text : '—';
+    b.append(k, v);
+    if (c) {
+      b.dataset.indicator = String(c.indicator);
+      b.addEventListener('click', () => {
+        const tr = document.querySelector(`#indicators tbody tr[data-index="${c.indicator}"]`);
+        if (tr) selectRow(tr);
+        else renderText({ start: report.indicators[c.indicator].start, end: report.indicators[c.indicator].end });
+      });
+    } else {
+      b.disabled = true;
+    }
+    return b;
+  };
+  box.replaceChildren(
+    ...h.items.map((item) => {
+      const div = document.createElement('div');
+      div.className = 'hl-item';
+      div.setAttribute('role', 'listitem');
+      div.dataset.name = item.name;
+      const name = document.createElement('div');
+      name.className = 'hl-name';
+      name.textContent = item.name;
+      div.append(
+        name,
+        cell(item.target, m.planYear ? `${m.planYear}年目标` : '目标', 'hl-target'),
+        cell(item.result, m.reviewYear ? `${m.reviewYear}年结果` : '结果', 'hl-result'),
+      );
+      return div;
+    }),
+  );
+  box.hidden = h.items.length === 0;
+  return h.title;
+}
+
 function renderMeta(report, text, ms) {
   const m = report.meta;
-  $('#report-title').textContent = m.title || state.fileName;
+  $('#report-title').textContent = renderHeadline(report) || m.title || state.fileName;
   const rows = [
     ['地区', m.region],
     ['级别', LEVEL[m.level]],
