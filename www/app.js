@@ -686,7 +686,43 @@ function renderHeadline(report) {
     }),
   );
   box.hidden = h.items.length === 0;
+  $('#copy-headline').hidden = h.items.length === 0;
   return h.title;
+}
+
+/**
+ * The headline strip as a table on the clipboard: tab-separated text (pastes as cells in Excel
+ * and WPS) and the same as an HTML table (for editors that take one), with its source line.
+ */
+async function copyHeadline() {
+  const h = state.analysis.headline();
+  const m = state.report.meta;
+  const head = ['指标', m.planYear ? `${m.planYear}年目标` : '目标', m.reviewYear ? `${m.reviewYear}年结果` : '结果'];
+  const rows = h.items.map((i) => [i.name, i.target ? i.target.text : '', i.result ? i.result.text : '']);
+  const source = `来源：《${h.title}》，Report Lens 提取`;
+  const tsv = [head, ...rows].map((r) => r.join('\t')).join('\n') + `\n${source}\n`;
+  const table = document.createElement('table');
+  const caption = table.createCaption();
+  caption.textContent = h.title;
+  for (const [k, r] of [head, ...rows].entries()) {
+    const tr = table.insertRow();
+    for (const v of r) {
+      const c = document.createElement(k === 0 ? 'th' : 'td');
+      c.textContent = v;
+      tr.append(c);
+    }
+  }
+  const html = `${table.outerHTML}<p>${source.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c])}</p>`;
+  try {
+    if (window.ClipboardItem && navigator.clipboard.write) {
+      await navigator.clipboard.write([new ClipboardItem({ 'text/plain': new Blob([tsv], { type: 'text/plain' }), 'text/html': new Blob([html], { type: 'text/html' }) })]);
+    } else {
+      await navigator.clipboard.writeText(tsv);
+    }
+    setStatus('info', `已复制“${h.title}”的 ${rows.length} 项主要指标：可直接粘贴到 Excel、WPS 表格或文档中。`);
+  } catch {
+    throw new UserError('浏览器不允许写入剪贴板：请在页面上选中主要指标后按 Ctrl+C 复制，或导出 CSV。');
+  }
 }
 
 function renderMeta(report, text, ms) {
@@ -1164,6 +1200,7 @@ function wire() {
     }
   });
   $('#share-button').addEventListener('click', () => shareLink().catch(fail));
+  $('#copy-headline').addEventListener('click', () => copyHeadline().catch(fail));
   window.addEventListener('hashchange', openShared);
   $('#tab-single').addEventListener('click', () => showView('single'));
   $('#tab-compare').addEventListener('click', () => showView('compare'));

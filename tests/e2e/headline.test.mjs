@@ -17,7 +17,11 @@ async function strip(page) {
 describe('headline strip', () => {
   test('the sample: title, GDP target and result, on the first screen; a cell opens its sentence', async () => {
     const page = await openPage(env.browser, env.base);
+    await page.waitForFunction(() => window.reportLens && window.reportLens.ready);
+    // Before any report (and with one), the view tabs are not shown: they would do nothing.
+    assert.equal(await page.isVisible('#view-tabs'), false);
     await waitForRun(page, await dropFile(page, 'tianjun-2022.txt', fixture('tianjun-2022.txt')));
+    assert.equal(await page.isVisible('#view-tabs'), false);
     assert.equal(await page.textContent('#report-title'), '天峻县2022年政府工作报告');
     const s = await strip(page);
     // From the text: 全年完成地区生产总值 21.5 亿元 (2021); 地区生产总值增长 3% (2022's target).
@@ -26,6 +30,15 @@ describe('headline strip', () => {
     assert.ok(box < 900 + 400, `the strip ends at ${box} px`);
     await page.click('#headline .hl-item[data-name="地区生产总值"] .hl-result');
     assert.match(await page.textContent('#report-text mark.quote'), /21\.5 亿元/);
+    // Copied as a table: tab-separated cells (what Excel and WPS paste as a table), with its source.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.click('#copy-headline');
+    await page.waitForFunction(() => document.querySelector('#status').textContent.startsWith('已复制'));
+    const tsv = await page.evaluate(() => navigator.clipboard.readText());
+    const lines = tsv.trim().split('\n');
+    assert.deepEqual(lines[0].split('\t'), ['指标', '2022年目标', '2021年结果']);
+    assert.deepEqual(lines[1].split('\t'), ['地区生产总值', '增长3%', '21.5亿元']);
+    assert.equal(lines.at(-1), '来源：《天峻县2022年政府工作报告》，Report Lens 提取');
     assert.deepEqual(page.problems, []);
     await page.context().close();
   });
