@@ -272,14 +272,14 @@ function inWorker(message) {
       analyst.pending.delete(id);
       w.terminate();
       if (analyst.worker === w) analyst.worker = null;
-      // The other jobs of the stopped worker run again in a fresh one.
+      // A fresh worker; the other jobs of the stopped one run again in it.
+      if (!analyst.worker) startWorker();
       const rest = [...analyst.pending.values()];
       analyst.pending.clear();
       for (const job of rest) {
         clearTimeout(job.timer);
         inWorker(job.message).then(job.resolve, job.reject);
       }
-      startWorker();
       lens.workerTimeouts = (lens.workerTimeouts || 0) + 1;
       reject(new UserError(`分析这份文本超过了 ${Math.max(1, Math.round(limit / 1000))} 秒，已停止，页面上原有的结果保持不变：文本可能异常（例如极长的数字串、列表或没有标点的长段落），请只保留报告正文后再试，或换一个文件。`));
     }, limit);
