@@ -190,6 +190,15 @@ impl Analysis {
         to_js(&crate::headline::headline(&self.report))
     }
 
+    /// The indicators as the page exports them by default (`csv::table_zh`): Chinese headers
+    /// and values, region, level and years on every row, base-unit values, one-line quotes;
+    /// `only` (indices into the indicators, in order: the table's filter and sort) or all.
+    #[wasm_bindgen(js_name = toCsvChinese)]
+    pub fn to_csv_chinese(&self, file: &str, only: Option<Vec<u32>>) -> String {
+        let only: Option<Vec<usize>> = only.map(|v| v.into_iter().map(|k| k as usize).collect());
+        crate::csv::table_zh(file, &self.report, only.as_deref())
+    }
+
     /// The indicators as CSV (one row each; `file` names the report in its first column).
     #[wasm_bindgen(js_name = toCsv)]
     pub fn to_csv(&self, file: &str) -> String {

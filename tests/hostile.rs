@@ -123,7 +123,7 @@ fn no_csv_cell_starts_a_formula() {
     let text = "=HYPERLINK(\"https://example.com\",\"打开原文\")增长5%。\n+1地区生产总值增长5%。\n-地区生产总值增长5%。\n@SUM(A1)产量增长3%。\n\t地区生产总值增长6%。";
     let r = analyze(text);
     for file in ["=HYPERLINK(\"https://x\",\"打开原文\").txt", "+x.txt", "-x.txt", "@x.txt", "\tx.txt", "\rx.txt", "x.txt"] {
-        let table = csv::table([(file, r.indicators.as_slice())]);
+        let table = csv::table([(file, r.indicators.as_slice())]) + &csv::table_zh(file, &r, None);
         for cell in cells(&table) {
             // A number (`-2.1`) is no formula; anything else that starts like one is.
             let number = cell.parse::<f64>().is_ok() && cell.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | 'e'));

@@ -1254,8 +1254,13 @@ function wire() {
   });
   $('#export-csv').addEventListener('click', () => {
     if (!state.analysis) return;
-    // A BOM so that Excel reads the file as UTF-8 and shows the Chinese text.
-    download(new Blob(['\ufeff', state.analysis.toCsv(state.fileName)], { type: 'text/csv;charset=utf-8' }), `${baseName()}-指标.csv`);
+    // A BOM so that Excel reads the file as UTF-8 and shows the Chinese text. By default the
+    // rows on screen (filter and order), with Chinese headers and values; English codes, every
+    // row, for scripts.
+    const csv = $('#csv-english').checked
+      ? state.analysis.toCsv(state.fileName)
+      : state.analysis.toCsvChinese(state.fileName, new Uint32Array(visibleIndicators().map(({ index }) => index)));
+    download(new Blob(['\ufeff', csv], { type: 'text/csv;charset=utf-8' }), `${baseName()}-指标.csv`);
   });
   $('#export-json').addEventListener('click', () => {
     if (!state.analysis) return;

@@ -131,9 +131,25 @@ describe('the page', () => {
     await page.context().close();
   });
 
-  test('the CSV export holds the rows, with a BOM for Excel', async () => {
+  test('the CSV export: Chinese headers and the rows on screen by default; English codes for scripts', async () => {
     const page = await openPage(env.browser, env.base);
     await waitForRun(page, await dropFile(page, 'tianjun-2022.txt', TIANJUN));
+    // Default: what the table shows (standard indicators, results only here), in Chinese, with
+    // region, level and years on every row, base-unit values, one-line quotes.
+    await page.selectOption('#kind-filter', 'actual');
+    const shown = (await rows(page)).length;
+    const [zh] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const zhBytes = readFileSync(await zh.path());
+    assert.deepEqual([...zhBytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const zhCsv = zhBytes.toString('utf8').slice(1).trimEnd().split('\n');
+    assert.equal(zhCsv[0], '文件,地区,级别,回顾年度,计划年度,指标,标准指标,类别,时期,数值,数值上限,单位,基本单位数值,增长（%）,增长上限（%）,变化（百分点）,约束,增长约束,口径,原文');
+    assert.equal(zhCsv.length - 1, shown, 'one row per row on screen');
+    assert.ok(zhCsv.slice(1).every((l) => l.includes(',结果,')), 'the filter (results) applied');
+    assert.ok(zhCsv.includes('tianjun-2022.txt,天峻县,县级,2021,2022,地区生产总值,是,结果,2021,21.5,,亿元,2150000000,,,,,,,全年完成地区生产总值21.5亿元'), zhCsv.slice(0, 3).join('\n'));
+    // The income whose figure runs across a page footer: its quote on one line.
+    assert.ok(zhCsv.some((l) => l.startsWith('tianjun-2022.txt,天峻县,县级,2021,2022,农村常住居民人均可支配收入,是,结果,2021,16883,,元,16883,9.7,') && !l.includes('- 2 -')));
+    await page.selectOption('#kind-filter', 'all');
+    await page.check('#csv-english');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
     const bytes = readFileSync(await download.path());
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
