@@ -168,7 +168,7 @@ fn figures_output(reports: &[(String, Source, Report)], several: bool, format: F
             for (file, _, figs) in &all {
                 for g in figs {
                     let high = g.value_high.map(|h| h.to_string()).unwrap_or_default();
-                    let cells = [csv_field(file), g.value.to_string(), high, csv_field(&g.unit), g.kind.as_str().to_string(), g.more.to_string(), g.value_base.to_string(), csv_field(&g.text), g.start.to_string(), g.end.to_string()];
+                    let cells = [csv::field(file), g.value.to_string(), high, csv::field(&g.unit), g.kind.as_str().to_string(), g.more.to_string(), g.value_base.to_string(), csv::field(&g.text), g.start.to_string(), g.end.to_string()];
                     out.push_str(&cells.join(","));
                     out.push('\n');
                 }
@@ -187,12 +187,6 @@ fn figures_output(reports: &[(String, Source, Report)], several: bool, format: F
             json.map_err(|e| format!("无法生成 JSON：{e}"))? + "\n"
         }
     })
-}
-
-/// A CSV field: RFC 4180 quoting and no formula (`report_lens::csv::field`); a figure's text
-/// may run across a page break (`16883\n- 2 -\n元`).
-fn csv_field(s: &str) -> String {
-    csv::field(s)
 }
 
 /// How a file was read.

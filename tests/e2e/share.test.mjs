@@ -91,16 +91,21 @@ describe('share links', () => {
   });
 });
 
+/** A first visit whose second load is controlled by the service worker (the app cached by then). */
+async function firstVisit() {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(env.base);
+  await page.waitForFunction(() => window.reportLens && window.reportLens.ready);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  return { context, page };
+}
+
 describe('hosting', () => {
   test('offline after the first visit (service worker)', async () => {
-    const context = await env.browser.newContext();
-    const page = await context.newPage();
-    await page.goto(env.base);
-    await page.waitForFunction(() => window.reportLens && window.reportLens.ready);
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    // The second load is controlled by the worker, which has cached the app by then.
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const { context, page } = await firstVisit();
     await context.setOffline(true);
     await page.reload();
     await page.waitForFunction(() => window.reportLens && window.reportLens.ready);
@@ -112,13 +117,7 @@ describe('hosting', () => {
   });
 
   test('visiting another file of the site as a page never replaces the cached app (issue 11)', async () => {
-    const context = await env.browser.newContext();
-    const page = await context.newPage();
-    await page.goto(env.base);
-    await page.waitForFunction(() => window.reportLens && window.reportLens.ready);
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const { context, page } = await firstVisit();
     // Same-site files opened as pages, with and without a query.
     for (const path of ['pkg/report_lens.js?x=1', 'app.js', 'sw.js?y', 'samples/tianjun-2022.txt?z=2']) {
       await page.goto(new URL(path, env.base).href);
