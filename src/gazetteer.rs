@@ -302,6 +302,24 @@ struct Index {
     cue_ac: Option<AhoCorasick>,
     /// Names that are cue words too (`全州`, short for 全州县): they do not vote.
     shadowed: Vec<usize>,
+    /// Customary abbreviations (`科右前旗`) and the code of their division: as strong as a full name.
+    aliases: HashMap<&'static str, u32>,
+}
+
+/// `data/region-aliases.tsv`: customary abbreviations the generated short forms do not derive.
+const ALIASES_TSV: &str = include_str!("../data/region-aliases.tsv");
+
+/// (code, full name, abbreviation) for each abbreviation in `data/region-aliases.tsv`.
+pub fn customary_aliases() -> impl Iterator<Item = (u32, &'static str, &'static str)> {
+    ALIASES_TSV.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).flat_map(|l| {
+        let mut f = l.split('\t');
+        let (code, full, names) = (f.next().and_then(|c| c.parse().ok()), f.next(), f.next());
+        let names = match (code, full) {
+            (Some(_), Some(_)) => names.unwrap_or(""),
+            _ => "",
+        };
+        names.split('|').filter(|n| !n.is_empty()).map(move |n| (code.unwrap_or(0), full.unwrap_or(""), n))
+    })
 }
 
 fn index() -> &'static Index {
@@ -331,6 +349,20 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
             }
         }
     }
+    let mut aliases = HashMap::new();
+    for (code, _, alias) in customary_aliases() {
+        let Ok(k) = t.binary_search_by_key(&code, |d| d.code) else { continue };
+        let i = *by_text.entry(alias).or_insert(names.len());
+        if i == names.len() {
+            names.push(Name { text: alias, divisions: Vec::new(), full: 0 });
+        }
+        if let Some(n) = names.get_mut(i) {
+            if !n.divisions.iter().any(|e| e.code == code) {
+                n.divisions.push(&t[k]);
+            }
+        }
+        aliases.insert(alias, code);
+    }
     let build = |patterns: &[&str]| AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(patterns).ok();
     let patterns: Vec<&str> = names.iter().map(|n| n.text).collect();
     let ac = build(&patterns);
@@ -338,7 +370,7 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
     let shadowed = words.iter().filter_map(|w| by_text.get(w.as_str()).copied()).collect();
     let words: Vec<&str> = words.iter().map(|w| w.as_str()).collect();
     let cue_ac = build(&words);
-    Index { names, by_text, ac, cues, cue_ac, shadowed }
+    Index { names, by_text, ac, cues, cue_ac, shadowed, aliases }
 });
 
 /// Where the title lines end: at `各位代表` if it comes within the first 3000 bytes, else after
@@ -440,7 +472,7 @@ pub fn infer(text: &str) -> Option<&'static Division> {
     // The vote. `at` of a division: its index in the table.
     let n = t.len();
     let at = |d: &Division| t.binary_search_by_key(&d.code, |e| e.code).unwrap_or(0);
-    let strong = |text: &str, d: &Division| d.name == text || d.generic == text;
+    let strong = |text: &str, d: &Division| d.name == text || d.generic == text || idx.aliases.get(text) == Some(&d.code);
     // A full name of two characters (城区, 矿区, 和县 in 和县域, 范县 in 示范县) is a word as often
     // as a name: it counts as a short name, and places nothing else.
     let word = |text: &str| text.chars().nth(2).is_none();
@@ -579,6 +611,17 @@ mod tests {
             }
         }
         assert!(by_name("市辖区").is_empty());
+    }
+
+    #[test]
+    fn customary_aliases_name_their_division() {
+        let mut n = 0;
+        for (code, full, alias) in super::customary_aliases() {
+            assert_eq!(by_code(code).map(|d| d.name), Some(full), "{code} {alias}");
+            assert!(by_name(alias).iter().any(|d| d.code == code), "{alias}");
+            n += 1;
+        }
+        assert!(n >= 30, "{n}");
     }
 
     #[test]

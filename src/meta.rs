@@ -107,7 +107,7 @@ pub fn extract(text: &str) -> Meta {
     let (region, level) = official_region(region, level, text);
     meta.region = region;
     meta.level = level;
-    meta.speaker = speaker(header);
+    meta.speaker = speaker(header, header_end < lines.len());
 
     let (review, plan) = years(text, &meta);
     meta.review_year = review;
@@ -320,13 +320,14 @@ fn occurrences(text: &str, needle: &str) -> usize {
     n
 }
 
-fn speaker(header: &[&str]) -> Option<String> {
-    titled_speaker(header).or_else(|| bare_speaker(header))
+fn speaker(header: &[&str], opened: bool) -> Option<String> {
+    titled_speaker(header).or_else(|| bare_speaker(header, opened))
 }
 
 /// `…政府工作报告` / `海青` / `（2018年2月3日）`: a name alone on its line, between the title and
-/// the date, with no title in front of it.
-fn bare_speaker(header: &[&str]) -> Option<String> {
+/// the date, with no title in front of it; or the last line before `各位代表` (`opened`: the
+/// header ends at the opening of the speech), after the date (`（2024年3月12日）` / `刘 海 涛`).
+fn bare_speaker(header: &[&str], opened: bool) -> Option<String> {
     header.iter().enumerate().find_map(|(i, line)| {
         // Site junk at the end of the line (`海青Zeu`): anti-copy letters.
         let line = line.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -334,7 +335,9 @@ fn bare_speaker(header: &[&str]) -> Option<String> {
         let n = name.chars().count();
         let plain = (2..=4).contains(&n) && name.chars().all(is_han) || name.contains('·') && n <= 12 && name.chars().all(|c| is_han(c) || c == '·');
         let near = |k: Option<usize>| k.and_then(|k| header.get(k)).is_some_and(|l| l.contains("工作报告") || find_date(l).is_some());
-        (plain && !["报告", "政府", "代表", "会议", "目录"].iter().any(|w| name.contains(w)) && near(i.checked_sub(1)) && near(Some(i + 1))).then_some(name)
+        let dated = |k: Option<usize>| k.and_then(|k| header.get(k)).is_some_and(|l| find_date(l).is_some());
+        let between = near(i.checked_sub(1)) && near(Some(i + 1)) || opened && i + 1 == header.len() && dated(i.checked_sub(1));
+        (plain && !["报告", "政府", "代表", "会议", "目录"].iter().any(|w| name.contains(w)) && between).then_some(name)
     })
 }
 
@@ -467,6 +470,10 @@ mod variant_tests {
             ("政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理\u{3000}\n李强\n各位代表：\n", "李强"),
             // 海南 2025: the speaker inside the dated line, before the meeting.
             ("2025年海南省政府工作报告\n——2025年1月14日海南省省长 刘小明在海南省第七届人民代表大会第四次会议上\n各位代表：\n", "刘小明"),
+            // 科右前旗 2024: a letter-spaced name alone after the date, the last line before the
+            // speech; the same shape with the date in Chinese numerals (constructed).
+            ("政 府 工 作 报 告\n——在科右前旗第十八届人民代表大会第三次会议上\n(2024年3月12日)\n刘 海 涛\n各位代表:\n", "刘海涛"),
+            ("政府工作报告\n——在察右前旗第十七届人民代表大会第二次会议上\n(二○一八年一月九日)\n王 明\n各位代表:\n", "王明"),
         ];
         for (text, want) in cases {
             assert_eq!(extract(text).speaker.as_deref(), Some(want), "{text}");
@@ -489,5 +496,10 @@ mod variant_tests {
         assert_eq!((m.region.as_deref(), m.level, m.speaker.as_deref()), (Some("台江区"), Some(Level::County), Some("李凡")));
         let m = extract("政府工作报告\n——2023年1月14日在新疆维吾尔自治区第十四届人民代表大会第一次会议上\n各位代表：\n");
         assert_eq!(m.region.as_deref(), Some("新疆维吾尔自治区"));
+        // 科右前旗 2024 and 巴州 (constructed): customary abbreviations, `data/region-aliases.tsv`.
+        let m = extract("政 府 工 作 报 告\n——在科右前旗第十八届人民代表大会第三次会议上\n(2024年3月12日)\n刘 海 涛\n各位代表:\n");
+        assert_eq!((m.region.as_deref(), m.level), (Some("科尔沁右翼前旗"), Some(Level::County)));
+        let m = extract("政府工作报告\n——2025年1月10日在巴州第十六届人民代表大会第四次会议上\n各位代表:\n");
+        assert_eq!((m.region.as_deref(), m.level), (Some("巴音郭楞蒙古自治州"), Some(Level::City)));
     }
 }

@@ -6,8 +6,10 @@ use serde::{Deserialize, Serialize};
 /// Base units, longest first so that `千瓦时` wins over `千瓦` and `人次` over `人`.
 pub const BASE_UNITS: &[&str] = &[
     "微克/立方米",
+    "个工作日",
     "吨标准煤",
     "平方公里",
+    "工作日",
     "元/人",
     "千瓦时",
     "立方米",
@@ -26,6 +28,7 @@ pub const BASE_UNITS: &[&str] = &[
     "标箱",
     "小时",
     "元",
+    "天",
     "人",
     "户",
     "吨",
@@ -212,6 +215,9 @@ pub const UNIT_KINDS: &[(&str, UnitKind)] = {
         ("欧元", Money),
         ("标箱", Count),
         ("小时", Time),
+        ("天", Time),
+        ("个工作日", Time),
+        ("工作日", Time),
         ("元", Money),
         ("人", People),
         ("户", Count),

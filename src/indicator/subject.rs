@@ -295,6 +295,10 @@ pub(super) fn readable_name(name: &str) -> Option<String> {
     if let Some(k) = crate::cues::BASELINE_WORDS.find_in(s).map(|(k, _)| k).find(|&k| k > 0) {
         s = &s[..k];
     }
+    // `企业开办时间从一个月以上压缩到目前`: the former value and the change are not the name.
+    if let Some(k) = s.char_indices().find(|&(k, c)| k > 0 && crate::cues::FROM_STARTS.iter().any(|w| w.starts_with(c)) && crate::cues::TO_MARKERS.iter().any(|m| s[k..].contains(m))).map(|(k, _)| k) {
+        s = &s[..k];
+    }
     // `好社区”试点…`, `八闽书房”辐射人群`: the tail of a quoted name cut at its start.
     if let Some(k) = s.find('”') {
         if !s[..k].contains('“') {
