@@ -17,7 +17,7 @@ const HEADER_LINES: usize = 40;
 /// Headings that name the plan year after it: `2026年重点工作`, `2023年政府工作总体要求`. In
 /// order: the first that matches is taken (`经济社会发展` before `发展主要预期目标`).
 const PLAN_HEADINGS: &[&str] = &[
-    "主要目标", "工作安排", "重点工作", "政府工作任务", "工作任务", "经济社会发展", "政府工作总体要求", "工作总体要求", "总体要求", "主要预期目标", "发展主要预期目标",
+    "主要目标", "总体思路", "主要工作任务", "工作安排", "重点工作", "政府工作任务", "工作任务", "经济社会发展", "政府工作总体要求", "工作总体要求", "总体要求", "主要预期目标", "发展主要预期目标",
 ];
 
 /// Titles a speaker line starts its name with: `国务院总理 李强`, `谷城县人民政府县长 黄克立`,
@@ -145,7 +145,7 @@ fn official_region(region: Option<String>, level: Option<Level>, text: &str) -> 
         }
         None => match gazetteer::infer(text) {
             Some(d) => (Some(d.name.to_string()), Some(d.level.into())),
-            None => (None, level),
+            None => (None, level.or_else(|| level_of_speech(text))),
         },
     }
 }
@@ -201,6 +201,21 @@ fn level_of(region: &str) -> Option<Level> {
         return Some(Level::Province);
     }
     SUFFIXES.iter().find(|(s, _)| region.ends_with(s)).map(|&(_, l)| l)
+}
+
+/// The level of the government that speaks, when its region is not known: `我代表区人民政府`,
+/// `区长 王庆国` (a county-level division: 县, 区, 旗, or a 市 for a prefecture).
+fn level_of_speech(text: &str) -> Option<Level> {
+    let head = &text[..floor_char(text, 3000)];
+    for (cue, level) in [
+        ("代表县人民政府", Level::County), ("代表区人民政府", Level::County), ("代表旗人民政府", Level::County),
+        ("代表市人民政府", Level::City), ("代表州人民政府", Level::City), ("代表盟人民政府", Level::City), ("代表省人民政府", Level::Province),
+    ] {
+        if head.contains(cue) {
+            return Some(level);
+        }
+    }
+    None
 }
 
 /// A region name is Han characters ending in an administrative suffix.
@@ -388,6 +403,11 @@ fn name_after(rest: &str) -> Option<String> {
         name.truncate(k);
         cut = true;
     }
+    // `县长谭秀中一、2012年工作回顾`: a heading's number glued to the name.
+    if !cut && chars.peek() == Some(&'、') && name.chars().next_back().is_some_and(crate::normalize::is_cn_digit) {
+        name.pop();
+        cut = true;
+    }
     let n = name.chars().count();
     let next = chars.peek().copied();
     let ends = next.is_none_or(|c| c.is_whitespace() || c.is_ascii_alphabetic() || matches!(c, '（' | '(' | '，' | '：'));
@@ -407,15 +427,31 @@ fn years(text: &str, meta: &Meta) -> (Option<i32>, Option<i32>) {
             (short || start == 0 && l[e + w.len()..].starts_with(['是', '为', '：', ':'])).then_some(y)
         })
     });
-    // A report delivered in December (`2020年12月23日`) plans the next year.
+    // Headings run into a line (a news page, a flattened table of contents: `一、2024年工作回顾。
+    // 二、2025年总体思路和主要预期目标`), and a look back at the year (`回首2024年`).
+    let review = review.or_else(|| numbered_year_heading(head, crate::cues::REVIEW_YEAR_HEADINGS)).or_else(|| {
+        years_in(head).find(|&(start, _, _)| crate::cues::REVIEW_YEAR_BEFORE.iter().any(|w| head[..start].ends_with(w))).map(|(_, y, _)| y)
+    });
+    let plan = plan.or_else(|| numbered_year_heading(head, PLAN_HEADINGS));
+    // A report delivered in November or December (`2020年12月23日`, `2016年11月25日` at the first
+    // session of a new congress) plans the next year.
     let meeting_year = meta.meeting_date.as_ref().and_then(|d| {
         let y = d[..4].parse::<i32>().ok()?;
-        Some(if d.get(5..7) == Some("12") { y + 1 } else { y })
+        Some(if matches!(d.get(5..7), Some("11" | "12")) { y + 1 } else { y })
     });
     let title_year = meta.title.as_ref().and_then(|t| t.get(..4)).and_then(|y| y.parse::<i32>().ok());
     let plan = plan.or(meeting_year).or(review.map(|r| r + 1)).or(title_year).or_else(|| most_common_year(head).map(|y| y + 1));
     let review = review.or(plan.map(|p| p - 1));
     (review, plan)
+}
+
+/// The year of the first numbered heading (`一、2024年…`) in `text` whose words after the year
+/// start with one of `words`, wherever the heading stands in its line.
+fn numbered_year_heading(text: &str, words: &[&str]) -> Option<i32> {
+    years_in(text).find_map(|(start, y, e)| {
+        let numbered = text[..start].strip_suffix('、').and_then(|b| b.chars().next_back()).is_some_and(crate::normalize::is_cn_digit);
+        (numbered && words.iter().any(|w| text[e..].starts_with(w))).then_some(y)
+    })
 }
 
 /// The year most often written in the text, as a last resort (reports without a header).
@@ -474,6 +510,9 @@ mod variant_tests {
             // speech; the same shape with the date in Chinese numerals (constructed).
             ("政 府 工 作 报 告\n——在科右前旗第十八届人民代表大会第三次会议上\n(2024年3月12日)\n刘 海 涛\n各位代表:\n", "刘海涛"),
             ("政府工作报告\n——在察右前旗第十七届人民代表大会第二次会议上\n(二○一八年一月九日)\n王 明\n各位代表:\n", "王明"),
+            // 沂源县 2013: a title block run into its first heading; the same for a city (constructed).
+            ("政府工作报告(摘要)—— 2013 年 1 月 16 日在沂源县第十七届人民代表大会第二次会议上 县长 谭秀中 一、2012 年工作回顾(一)积极应对", "谭秀中"),
+            ("政府工作报告——2016年1月8日在珠海市第八届人民代表大会第六次会议上 市长 郭永航 一、2015年工作回顾", "郭永航"),
         ];
         for (text, want) in cases {
             assert_eq!(extract(text).speaker.as_deref(), Some(want), "{text}");
@@ -488,6 +527,15 @@ mod variant_tests {
         // 谷城县 2020 and 黄梅县 2017: delivered in December for the next year.
         let m = extract("政府工作报告\n2020年12月23日在谷城县第十八届人民代表大会第五次会议上\n谷城县人民政府县长 黄克立\n各位代表:\n一、十三五工作回顾\n");
         assert_eq!((m.review_year, m.plan_year), (Some(2020), Some(2021)));
+        // 桂阳县 2016: delivered in November, at the first session of a new congress.
+        let m = extract("（湖南省）2016年桂阳县人民政府工作报告（全文）\n——2016年11月25日在桂阳县第十七届人民代表大会第一次会议上\n县长 黄四平\n各位代表:\n");
+        assert_eq!((m.review_year, m.plan_year), (Some(2016), Some(2017)));
+        // 佳县 and 宜都市 2025 (news pages): the parts of the report listed in a line, the plan
+        // year named more often than the year under review.
+        let m = extract("根据会议议程,县长任向军代表县政府向大会作政府工作报告。报告共分四个部分:一、2024年工作回顾。二、2025年总体思路和主要预期目标。三、2025年主要工作任务。四、加强政府自身建设。2025年是十四五收官之年。2025年要……\n");
+        assert_eq!((m.review_year, m.plan_year), (Some(2024), Some(2025)));
+        let m = extract("宜都市第十届人民代表大会第五次会议开幕。回首2024年,全市经济稳中有进。看2025年宜都怎么干?2025年,2025年,2025年。\n");
+        assert_eq!((m.review_year, m.plan_year), (Some(2024), Some(2025)));
         // 漾濞 2023: a fragment that opens with the plan year's 总体要求.
         let m = extract("2023年政府工作总体要求是:坚持以习近平新时代中国特色社会主义思想为指导……全县上下……漾濞……\n");
         assert_eq!((m.review_year, m.plan_year), (Some(2022), Some(2023)));
@@ -499,6 +547,12 @@ mod variant_tests {
         // 科右前旗 2024 and 巴州 (constructed): customary abbreviations, `data/region-aliases.tsv`.
         let m = extract("政 府 工 作 报 告\n——在科右前旗第十八届人民代表大会第三次会议上\n(2024年3月12日)\n刘 海 涛\n各位代表:\n");
         assert_eq!((m.region.as_deref(), m.level), (Some("科尔沁右翼前旗"), Some(Level::County)));
+        // 禹会区 2013: no place named, the level from the speech's opening; the same for a county
+        // (constructed).
+        let m = extract("政 府 工 作 报 告\n——\n区长 王庆国\n各位代表:\n现在,我代表区人民政府向大会报告工作,请予审议。\n");
+        assert_eq!((m.region.as_deref(), m.level), (None, Some(Level::County)));
+        let m = extract("政府工作报告\n各位代表:\n现在,我代表县人民政府向大会报告工作,请予审议。\n");
+        assert_eq!((m.region.as_deref(), m.level), (None, Some(Level::County)));
         let m = extract("政府工作报告\n——2025年1月10日在巴州第十六届人民代表大会第四次会议上\n各位代表:\n");
         assert_eq!((m.region.as_deref(), m.level), (Some("巴音郭楞蒙古自治州"), Some(Level::City)));
     }

@@ -274,6 +274,10 @@ impl<'a> Sentence<'a> {
             return;
         }
         // Facts this clause fills, one per subject; none means "continue the previous fact".
+        // `城镇、农村居民人均可支配收入29462元、16733元`: figures listed as the subjects are, one
+        // each, as with `分别`.
+        let listed = subj_text.contains('、') && self.qs.get(c.q.end).is_some_and(|n| text.get(qs[qs.len() - 1].end..n.start) == Some("、"));
+        let fenbie = fenbie || listed;
         let mut subjects = self.subjects(subj_text, fenbie);
         if let [s] = subjects.as_slice() {
             if s.entry.is_none() && self.facts.is_empty() {
@@ -421,6 +425,11 @@ impl<'a> Sentence<'a> {
                     self.apply(t, l, q, c.end, subjects.is_empty());
                 }
             }
+        }
+        // The figures of a list cut at `、` go on, one per clause, with the next subject.
+        if listed && pair {
+            self.pair_next = slot;
+            self.pair_lead = strip_bound_suffix_prefix(lead).to_string();
         }
     }
 
@@ -709,7 +718,18 @@ impl<'a> Sentence<'a> {
         let fenbie = fenbie || self.each && phrase.contains(['、', '和']);
         let spelled = if fenbie { spell_out_sectors(phrase) } else { None }.or_else(|| spell_out_pair(phrase));
         let phrase = spelled.as_deref().unwrap_or(phrase);
-        let items = split_items(phrase);
+        let mut items = split_items(phrase);
+        // `规模以上工业实现销售收入、利税、利润同比分别增长`: the owner before the verb of the first
+        // item is every item's.
+        let owned: Vec<String>;
+        if fenbie && items.len() > 1 {
+            let owner = crate::cues::OWNER_VERBS.iter().find_map(|v| items[0].find(v).filter(|&k| k > 0).map(|k| (k, v.len())));
+            if let Some((k, n)) = owner {
+                let (who, first) = (&items[0][..k], &items[0][k + n..]);
+                owned = std::iter::once(format!("{who}{first}")).chain(items[1..].iter().map(|i| format!("{who}{i}"))).collect();
+                items = owned.iter().map(String::as_str).collect();
+            }
+        }
         if items.len() > 1 {
             let last = items[items.len() - 1];
             let mut out: Vec<Subject> = Vec::new();
@@ -800,7 +820,9 @@ impl<'a> Sentence<'a> {
                 return Some(s);
             }
         }
-        let head = SHARED_HEADS.iter().find(|h| last.ends_with(**h) && !item.ends_with(**h));
+        // `六大优势产业、…产业增加值`: the last item's head, when the last item has more than it
+        // (`销售收入、利税、利润` share nothing).
+        let head = SHARED_HEADS.iter().find(|h| last.ends_with(**h) && last.len() > h.len() && !item.ends_with(**h));
         match head {
             Some(h) => self.resolve(&format!("{item}{h}")),
             None => self.resolve(item),
