@@ -379,6 +379,12 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
 fn title_end(text: &str, opening: Option<usize>) -> usize {
     match opening {
         Some(p) if p < 3000 => p,
+        // 沂源县 2013: a title block run into the first paragraph; it ends after the meeting line
+        // and the speaker's title and name.
+        _ if text.get(..crate::meta::floor_char(text, 600)).and_then(|h| h.find("会议上")).is_some() => {
+            let k = text[..crate::meta::floor_char(text, 600)].find("会议上").unwrap_or(0) + "会议上".len();
+            crate::meta::floor_char(text, k + 40)
+        }
         _ => {
             let mut end = text.len().min(300);
             if let Some(second) = text.bytes().take(end).enumerate().filter(|&(_, b)| b == b'\n').nth(1) {
