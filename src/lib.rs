@@ -29,6 +29,7 @@ pub mod meta;
 pub mod model;
 pub mod normalize;
 pub mod number;
+pub mod script;
 pub mod section;
 pub mod share;
 pub mod unit;

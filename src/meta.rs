@@ -221,6 +221,10 @@ fn level_of_speech(text: &str) -> Option<Level> {
 /// A region name is Han characters ending in an administrative suffix.
 fn as_region(s: &str) -> Option<String> {
     let s = s.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年');
+    // `代表市人民政府` (a news page's line): the speaker's verb, no place.
+    if s.starts_with("代表") || s.starts_with("我代表") {
+        return None;
+    }
     let n = s.chars().count();
     (n >= 2 && n <= 12 && s.chars().all(is_han) && level_of(s).is_some()).then(|| s.to_string())
 }

@@ -101,6 +101,9 @@ struct Line {
 /// assert_eq!(n.text, "农村常住居民人均可支配收入16883元，同比增长9.7%。");
 /// ```
 pub fn normalize(original: &str) -> Normalized {
+    // Traditional characters and pinyin notes: same byte length, same offsets.
+    let simplified = crate::script::simplify(original);
+    let original = simplified.as_deref().unwrap_or(original);
     let unflattened = unflatten(original);
     let (folded, lines) = fold_lines(unflattened.as_deref().unwrap_or(original));
     let width = wrap_width(&lines);

@@ -6,10 +6,8 @@ use serde::{Deserialize, Serialize};
 /// Base units, longest first so that `千瓦时` wins over `千瓦` and `人次` over `人`.
 pub const BASE_UNITS: &[&str] = &[
     "微克/立方米",
-    "个工作日",
     "吨标准煤",
     "平方公里",
-    "工作日",
     "元/人",
     "千瓦时",
     "立方米",
@@ -28,7 +26,6 @@ pub const BASE_UNITS: &[&str] = &[
     "标箱",
     "小时",
     "元",
-    "天",
     "人",
     "户",
     "吨",
@@ -39,6 +36,7 @@ pub const BASE_UNITS: &[&str] = &[
     "头",
     "只",
     "羽",
+    "个工作日",
     "个",
     "家",
     "项",
@@ -66,6 +64,8 @@ pub const BASE_UNITS: &[&str] = &[
     "批",
     "支",
     "‰",
+    "工作日",
+    "天",
 ];
 
 /// Units that count things rather than measure amounts: never a growth, never a catalog level

@@ -276,7 +276,7 @@ impl<'a> Sentence<'a> {
         // Facts this clause fills, one per subject; none means "continue the previous fact".
         // `城镇、农村居民人均可支配收入29462元、16733元`: figures listed as the subjects are, one
         // each, as with `分别`.
-        let listed = subj_text.contains('、') && self.qs.get(c.q.end).is_some_and(|n| text.get(qs[qs.len() - 1].end..n.start) == Some("、"));
+        let listed = (subj_text.contains('、') || subj_text.trim_start_matches(['，', '、']).starts_with("城乡")) && self.qs.get(c.q.end).is_some_and(|n| text.get(qs[qs.len() - 1].end..n.start) == Some("、"));
         let fenbie = fenbie || listed;
         let mut subjects = self.subjects(subj_text, fenbie);
         if let [s] = subjects.as_slice() {
@@ -921,8 +921,17 @@ fn recent_years(prefix: &str) -> Option<i32> {
 
 /// Whether a catalog alias starts `rest` (looked at in its first 12 characters).
 fn alias_starts(rest: &str) -> bool {
-    let end = rest.char_indices().nth(12).map_or(rest.len(), |(k, _)| k);
-    all_aliases(&rest[..end]).iter().any(|h| h.start == 0)
+    // `…增长5.6%完成地方一般公共预算收入33.2亿元` (a page of one figure per line): scope words
+    // of two characters or more may come first.
+    let mut s = rest;
+    for _ in 0..3 {
+        match SCOPE_PREFIXES.iter().find(|w| w.chars().nth(1).is_some() && s.starts_with(**w)) {
+            Some(w) => s = &s[w.len()..],
+            None => break,
+        }
+    }
+    let end = s.char_indices().nth(12).map_or(s.len(), |(k, _)| k);
+    all_aliases(&s[..end]).iter().any(|h| h.start == 0)
 }
 
 /// A unit that counts things (`个`, `家`, `万名`) or is a bare magnitude (`13.2万` before a
