@@ -150,7 +150,7 @@ fn to_indicator(text: &str, (a, b): (usize, usize), u16: &Utf16Index, f: &Fact) 
         value: f.value,
         value_high: f.value_high,
         unit: f.unit.clone(),
-        value_base: f.value.map(|v| v * f.unit.as_deref().map_or(1.0, |u| unit::scale(u).0)),
+        value_base: f.value.map(|v| f.unit.as_deref().map_or(v, |u| unit::base_value(v, u))),
         change_pct: f.change_pct,
         change_pct_high: f.change_pct_high,
         change_points: f.change_points,

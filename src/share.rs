@@ -214,7 +214,7 @@ pub fn decode(fragment: &str) -> Result<Opened, ShareError> {
             basis: basis_of(basis)?,
             value,
             value_high,
-            value_base: value.map(|v| v * unit.as_deref().map_or(1.0, |u| crate::unit::scale(u).0)),
+            value_base: value.map(|v| unit.as_deref().map_or(v, |u| crate::unit::base_value(v, u))),
             unit,
             change_pct,
             change_pct_high,

@@ -112,6 +112,24 @@ pub fn scale(unit: &str) -> (f64, &str) {
     (1.0, unit)
 }
 
+/// `value` in `unit` written in the base unit, as a reader writes it: `0.57亿元` → 57000000 (not
+/// 56999999.99999999) — the product rounded to 15 significant digits, more than any report writes.
+///
+/// ```
+/// use report_lens::unit::base_value;
+/// assert_eq!(base_value(0.57, "亿元"), 57_000_000.0);
+/// assert_eq!(base_value(80.93, "亿元"), 8_093_000_000.0);
+/// assert_eq!(base_value(16883.0, "元"), 16883.0);
+/// ```
+pub fn base_value(value: f64, unit: &str) -> f64 {
+    let (f, _) = scale(unit);
+    if f == 1.0 {
+        return value;
+    }
+    let x = value * f;
+    format!("{x:.14e}").parse().unwrap_or(x)
+}
+
 /// Whether `a` (in `unit_a`) and `b` (in `unit_b`) are the same amount.
 ///
 /// ```

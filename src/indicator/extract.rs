@@ -139,7 +139,7 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
                 qi += 1;
             }
             if from < qi {
-                Sentence { text, start: s, end: e, qs: &quantities[from..qi], frame: sframe.clone(), ctx_frame_multi: sframe.is_multi_year(), each: each_one(sent), ctx, facts: Vec::new(), group: Vec::new(), pair_next: 0, pair_lead: String::new(), sub_region_heads: Default::default() }
+                Sentence { text, start: s, end: e, qs: &quantities[from..qi], frame: sframe.clone(), ctx_frame_multi: sframe.is_multi_year(), each: each_one(sent), ctx, facts: Vec::new(), group: Vec::new(), pair_next: 0, pair_lead: String::new(), sub_region_heads: Default::default(), comparing: false }
                     .run(&mut facts);
             }
         }
@@ -171,6 +171,9 @@ struct Sentence<'a> {
     pair_lead: String,
     /// Sub-region heads named in the sentence (`经济圈`, `新区`), found once when first asked.
     sub_region_heads: std::cell::OnceCell<Vec<std::ops::Range<usize>>>,
+    /// The last clause was a gap to other places (`高于全国、全省1个、0.2个百分点`): figures
+    /// listed after it with `、` are gaps too.
+    comparing: bool,
 }
 
 /// One clause: its byte range and the quantities in it.
@@ -269,8 +272,11 @@ impl<'a> Sentence<'a> {
             basis = Some(Basis::Cumulative);
         }
 
-        // `高出全国平均水平9.1个百分点`, `快于全国3.4个百分点`: a gap to another place is no fact.
-        if crate::cues::COMPARISON_WORDS.prefix_of(subj_text.trim_start_matches(['，', '、'])).is_some() {
+        // `高出全国平均水平9.1个百分点`, `快于全国3.4个百分点`: a gap to another place is no fact,
+        // nor the figures listed after it (`高于全国、全省1个、0.2个百分点`).
+        let listed_on = self.comparing && text[..c.start].ends_with('、') && prefix.is_empty();
+        self.comparing = listed_on || crate::cues::COMPARISON_WORDS.prefix_of(subj_text.trim_start_matches(['，', '、'])).is_some();
+        if self.comparing {
             return;
         }
         // Facts this clause fills, one per subject; none means "continue the previous fact".
@@ -857,6 +863,14 @@ impl<'a> Sentence<'a> {
         // head is of the sentence's topic, or of the thing just named.
         if crate::cues::BARE_HEADS.contains(&readable.as_str()) {
             if let Some(owner) = self.topic().or_else(|| self.facts.last().filter(|f| f.entry.is_none() && f.name != UNNAMED).map(|f| f.name.clone())) {
+                readable = format!("{owner}{readable}");
+            }
+        }
+        // `高技术制造业增加值增长22.7％、对工业增长贡献率达到35.1％`: a contribution with no
+        // contributor is the thing just named's.
+        if crate::cues::OWNED_NAME_STARTS.iter().any(|w| readable.starts_with(w)) {
+            if let Some(owner) = self.facts.last().map(|f| f.name.as_str()).filter(|n| *n != UNNAMED) {
+                let owner = crate::cues::OWNER_HEADS.iter().find_map(|h| owner.strip_suffix(h)).unwrap_or(owner);
                 readable = format!("{owner}{readable}");
             }
         }

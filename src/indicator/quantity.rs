@@ -74,7 +74,7 @@ impl Quantity {
             value_high: self.high,
             unit: unit.to_string(),
             kind: self.measure.kind(),
-            value_base: self.value * unit::scale(unit).0,
+            value_base: unit::base_value(self.value, unit),
             more: self.more,
             text: raw.to_string(),
             start,

@@ -172,6 +172,12 @@ pub(super) fn clean_subject(phrase: &str) -> String {
             s = s[k + o.len()..].to_string();
         }
     }
+    // `全体居民人均可支配收入增速高于经济增速`: a remark on the economy, not part of the name.
+    if s.contains('济') {
+        if let Some(k) = crate::cues::SUBJECT_REMARKS.iter().filter_map(|w| s.find(w)).filter(|&k| k > 0).min() {
+            s.truncate(k);
+        }
+    }
     // `预计（下同）全县生产总值`, `…（下同）`: a note on the figures, not part of the name.
     if s.contains(['（', '(']) {
         for w in crate::cues::NAME_NOTES {
@@ -194,6 +200,14 @@ pub(super) fn clean_subject(phrase: &str) -> String {
     let n = b.len();
     if n > 7 && s.ends_with('年') && b[n - 7..n - 3].iter().all(u8::is_ascii_digit) && !b[..n - 7].last().is_some_and(u8::is_ascii_digit) {
         s.truncate(n - 7);
+    }
+    // `占规上工业增加值的比重`: a share as the statistics office writes it, without `的`.
+    if s.contains('占') {
+        for (w, r) in [("的比重", "比重"), ("的比例", "比例")] {
+            if s.contains(w) {
+                s = s.replace(w, r);
+            }
+        }
     }
     // `城镇累计新增就业`: 累计 says the basis (read from the clause), not the indicator.
     if s.contains("累计") && s.len() > "累计".len() {
@@ -238,6 +252,8 @@ pub(super) fn trim_name(s: &str) -> &str {
 /// `trim_name` with the aliases of `s` already found.
 /// Longest non-catalog name kept (its end): `高新技术产业增加值占规模以上工业比重` is 18.
 const MAX_NAME: usize = 20;
+/// Longest share name kept whole (`X占Y比重`): both of its parts are names.
+const MAX_SHARE_NAME: usize = 30;
 
 pub(super) fn trim_name_with<'s>(s: &'s str, hits: &[Hit]) -> &'s str {
     // Quotes stay: `“高效办成一件事”…` is a name with its quoted part.
@@ -256,7 +272,9 @@ pub(super) fn trim_name_with<'s>(s: &'s str, hits: &[Hit]) -> &'s str {
         _ => s,
     };
     let n = s.chars().count();
-    if n > MAX_NAME {
+    // `战略性新兴产业增加值占规模以上工业增加值比重`: a share is named whole.
+    let share = s.contains('占') && crate::cues::SHARE_HEADS.iter().any(|h| s.ends_with(h));
+    if n > MAX_NAME && !(share && n <= MAX_SHARE_NAME) {
         let skip: usize = s.chars().take(n - MAX_NAME).map(char::len_utf8).sum();
         &s[skip..]
     } else {
