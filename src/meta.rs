@@ -218,6 +218,20 @@ fn level_of_speech(text: &str) -> Option<Level> {
     None
 }
 
+/// The longest known division name right before `第…届人民代表大会` in `line`
+/// (`…上午,武汉市硚口区第十六届人民代表大会` → `武汉市硚口区`).
+fn region_before_congress(line: &str) -> Option<String> {
+    let p = line.find("人民代表大会")?;
+    let before = line[..p].trim_end_matches(|c: char| c == '届' || c == '第' || crate::normalize::is_cn_digit(c) || c.is_ascii_digit());
+    let run_start = before.char_indices().rev().take_while(|&(_, c)| is_han(c)).take(12).last().map(|(k, _)| k)?;
+    let run = &before[run_start..];
+    run.char_indices().map(|(k, _)| &run[k..]).find(|s| {
+        as_region(s).is_some()
+            && (!gazetteer::by_name(s).is_empty()
+                || s.char_indices().skip(2).any(|(k, _)| !gazetteer::by_name(&s[k..]).is_empty() && !gazetteer::by_name(&s[..k]).is_empty()))
+    }).map(str::to_string)
+}
+
 /// A region name is Han characters ending in an administrative suffix.
 fn as_region(s: &str) -> Option<String> {
     let s = s.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年');
@@ -246,6 +260,11 @@ fn region_and_level(header: &[&str], meeting_line: Option<&str>, text: &str) -> 
                 return (Some(r.clone()), level_of(&r));
             }
             level_hint = level_of(&name);
+        }
+        // `12月25日上午,武汉市硚口区第十六届人民代表大会第四次会议在区会议中心开幕` (a news
+        // page): the place is the name right before the congress.
+        if let Some(r) = region_before_congress(line) {
+            return (Some(r.clone()), level_of(&r));
         }
     }
     // `现在，我代表国务院，向大会报告政府工作`: the opening of the speech, when the text has no
@@ -403,7 +422,10 @@ fn name_after(rest: &str) -> Option<String> {
     let mut cut = false;
     // `省长 刘小明在海南省第七届人民代表大会…`: the meeting follows the name.
     let at_meeting = name.char_indices().skip(2).find(|&(_, c)| c == '在').map(|(k, _)| k).filter(|&k| name[k..].contains("人民代表") || name[k..].contains("会议"));
-    if let Some(k) = name.find("作政府工作报告").or_else(|| name.find("作工作报告")).or_else(|| name.find("作报告")).or_else(|| name.find("各位")).or(at_meeting) {
+    // `县长任向军代表县政府向大会作政府工作报告` (a news page): the verbs after the name.
+    let news_verb = ["代表", "向大会", "作《"].iter().filter_map(|w| name.find(w)).filter(|&k| k >= 2 * '李'.len_utf8()).min();
+    let first_cut = ["作政府工作报告", "作工作报告", "作报告", "各位"].iter().filter_map(|w| name.find(w)).chain(at_meeting).chain(news_verb).min();
+    if let Some(k) = first_cut {
         name.truncate(k);
         cut = true;
     }
@@ -514,6 +536,10 @@ mod variant_tests {
             // speech; the same shape with the date in Chinese numerals (constructed).
             ("政 府 工 作 报 告\n——在科右前旗第十八届人民代表大会第三次会议上\n(2024年3月12日)\n刘 海 涛\n各位代表:\n", "刘海涛"),
             ("政府工作报告\n——在察右前旗第十七届人民代表大会第二次会议上\n(二○一八年一月九日)\n王 明\n各位代表:\n", "王明"),
+            // 佳县 and 凤县 2025 (news pages): the speaker in the sentence that reports the speech.
+            ("根据会议议程,县长任向军代表县政府向大会作政府工作报告。报告共分四个部分", "任向军"),
+            ("县人民政府代县长冯宝平代表县政府向大会作《政府工作报告》", "冯宝平"),
+            ("12月25日上午,武汉市硚口区第十六届人民代表大会第四次会议在区会议中心开幕。区人民政府代区长赵宏亮向大会作政府工作报告。", "赵宏亮"),
             // 沂源县 2013: a title block run into its first heading; the same for a city (constructed).
             ("政府工作报告(摘要)—— 2013 年 1 月 16 日在沂源县第十七届人民代表大会第二次会议上 县长 谭秀中 一、2012 年工作回顾(一)积极应对", "谭秀中"),
             ("政府工作报告——2016年1月8日在珠海市第八届人民代表大会第六次会议上 市长 郭永航 一、2015年工作回顾", "郭永航"),
@@ -551,6 +577,11 @@ mod variant_tests {
         // 科右前旗 2024 and 巴州 (constructed): customary abbreviations, `data/region-aliases.tsv`.
         let m = extract("政 府 工 作 报 告\n——在科右前旗第十八届人民代表大会第三次会议上\n(2024年3月12日)\n刘 海 涛\n各位代表:\n");
         assert_eq!((m.region.as_deref(), m.level), (Some("科尔沁右翼前旗"), Some(Level::County)));
+        // 硚口区 2024 and 佳县 2025 (news pages): the place right before the congress.
+        let m = extract("12月25日上午,武汉市硚口区第十六届人民代表大会第四次会议在区会议中心开幕。区人民政府代区长赵宏亮向大会作政府工作报告。");
+        assert_eq!((m.region.as_deref(), m.level), (Some("硚口区"), Some(Level::County)));
+        let m = extract("2月20日上午,佳县第十九届人民代表大会第四次会议在东方红大剧院隆重开幕。");
+        assert_eq!((m.region.as_deref(), m.level), (Some("佳县"), Some(Level::County)));
         // 禹会区 2013: no place named, the level from the speech's opening; the same for a county
         // (constructed).
         let m = extract("政 府 工 作 报 告\n——\n区长 王庆国\n各位代表:\n现在,我代表区人民政府向大会报告工作,请予审议。\n");
