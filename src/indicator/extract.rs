@@ -323,7 +323,12 @@ impl<'a> Sentence<'a> {
         if let [s] = subjects.as_mut_slice() {
             if s.entry.is_some() && s.text == subj_text.trim_start_matches(['，', '、']) {
                 let heads = self.sub_region_heads.get_or_init(|| sub_region_heads(&text[self.start..self.end]));
-                if let Some(entity) = sub_region_before(&text[self.start..c.start], heads) {
+                // Only while no figure came between (`市属国企利润年均增长11.1%，…，实际使用外资263亿美元`
+                // is the city's): the sub-region's own figures end its say.
+                let k = heads.partition_point(|h| self.start + h.end <= c.start);
+                let listing = text[..c.start].ends_with('、');
+                let quiet = k > 0 && (listing || !self.qs.iter().any(|q| q.start >= self.start + heads[k - 1].end && q.start < c.start));
+                if let Some(entity) = sub_region_before(&text[self.start..c.start], heads).filter(|_| quiet) {
                     *s = Subject { name: format!("{entity}{}", s.text), entry: None, text: s.text.clone() };
                 }
             }
@@ -647,7 +652,8 @@ impl<'a> Sentence<'a> {
                     // Else the noun phrase between the figure before and this one
                     // (`投资2.38亿元实施交通项目15项`, `…超10亿元的龙头企业达100家`).
                     let inner = lead.rsplit_once('的').map_or(lead, |(_, r)| r);
-                    let inner = Some(inner).filter(|_| !lead.is_empty());
+                    // (Not a verb alone: `上市公司增至88家` keeps its subject.)
+                    let inner = Some(inner).filter(|i| !lead.is_empty() && (strip_fillers(i).chars().count() >= 2 || crate::cues::TOTAL_HEADS.iter().any(|h| i.starts_with(h))));
                     let obj = object_after(text, q_end, clause_end);
                     // `165条河、4个湖`: a one-character noun after a classifier is a name too.
                     let single = obj.chars().count() == 1 && obj.chars().all(|c| is_han(c) && !crate::cues::OBJECT_STOPS.contains(&c.to_string().as_str()));
