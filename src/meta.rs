@@ -17,7 +17,7 @@ const HEADER_LINES: usize = 40;
 /// Headings that name the plan year after it: `2026年重点工作`, `2023年政府工作总体要求`. In
 /// order: the first that matches is taken (`经济社会发展` before `发展主要预期目标`).
 const PLAN_HEADINGS: &[&str] = &[
-    "主要目标", "总体思路", "主要工作任务", "工作安排", "重点工作", "政府工作任务", "工作任务", "经济社会发展", "政府工作总体要求", "工作总体要求", "总体要求", "主要预期目标", "发展主要预期目标",
+    "主要目标", "目标任务", "总体思路", "主要工作任务", "工作安排", "重点工作", "政府工作任务", "工作任务", "经济社会发展", "政府工作总体要求", "工作总体要求", "总体要求", "主要预期目标", "发展主要预期目标",
 ];
 
 /// Titles a speaker line starts its name with: `国务院总理 李强`, `谷城县人民政府县长 黄克立`,
@@ -112,7 +112,35 @@ pub fn extract(text: &str) -> Meta {
     let (review, plan) = years(text, &meta);
     meta.review_year = review;
     meta.plan_year = plan;
+    if meta.meeting_date.is_none() {
+        meta.meeting_date = plan.and_then(|p| news_date(text, p));
+    }
     meta
+}
+
+/// `1月16日上午,…第十九届人民代表大会第四次会议开幕`, `1月3日,州长…作政府工作报告` (a news
+/// page): a month and day in the sentence that reports the meeting, in the plan year (in the
+/// year before it for a November or December meeting).
+fn news_date(text: &str, plan: i32) -> Option<String> {
+    let head = &text[..floor_char(text, 1500)];
+    head.split(['。', '\n']).filter(|s| ["人民代表大会", "人大", "开幕", "政府工作报告"].iter().any(|w| s.contains(w))).find_map(|s| {
+        s.match_indices('月').find_map(|(k, _)| {
+            let b = s.as_bytes();
+            let n = b[..k].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+            // Not part of a full date (`2025年1月`): those are read elsewhere.
+            if n == 0 || n > 2 || s[..k - n].ends_with('年') {
+                return None;
+            }
+            let m: u32 = s[k - n..k].parse().ok()?;
+            let rest = &s[k + '月'.len_utf8()..];
+            let dn = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if dn == 0 || dn > 2 || !rest[dn..].starts_with('日') {
+                return None;
+            }
+            let d: u32 = rest[..dn].parse().ok()?;
+            valid_date(if m >= 11 { plan - 1 } else { plan }, m, d)
+        })
+    })
 }
 
 /// The region under its full official name, from the gazetteer: `新疆自治区` → 新疆维吾尔自治区,
@@ -132,7 +160,9 @@ fn official_region(region: Option<String>, level: Option<Level>, text: &str) -> 
             // `福州市台江区`: a division written after its parent's name.
             for (k, _) in r.char_indices().skip(2) {
                 let (parent, child) = r.split_at(k);
-                let under = |d: &&&gazetteer::Division| d.name == child && d.parent().is_some_and(|p| p.name == parent || p.short_names().any(|s| s == parent));
+                // (`山东巨野县`: the province in front of a county of one of its prefectures.)
+                let names = |p: &gazetteer::Division| p.name == parent || p.short_names().any(|s| s == parent);
+                let under = |d: &&&gazetteer::Division| d.name == child && (d.parent().is_some_and(names) || names(d.province()));
                 if let Some(d) = gazetteer::by_name(child).iter().find(under) {
                     return (Some(d.name.to_string()), Some(d.level.into()));
                 }
@@ -457,6 +487,13 @@ fn years(text: &str, meta: &Meta) -> (Option<i32>, Option<i32>) {
     // 二、2025年总体思路和主要预期目标`), and a look back at the year (`回首2024年`).
     let review = review.or_else(|| numbered_year_heading(head, crate::cues::REVIEW_YEAR_HEADINGS)).or_else(|| {
         years_in(head).find(|&(start, _, _)| crate::cues::REVIEW_YEAR_BEFORE.iter().any(|w| head[..start].ends_with(w))).map(|(_, y, _)| y)
+    }).or_else(|| {
+        // `报告指出,2024年是凤县发展历程中极为不易、极限承压的一年`: a year told as a year lived
+        // (the plan year is `…收官之年`, `…关键一年` said of what is to come, not `的一年`).
+        years_in(head).find(|&(_, _, e)| {
+            let rest = &head[e..floor_char(head, e + 150)];
+            rest.starts_with('是') && rest.split('。').next().is_some_and(|s| s.contains("的一年") && !s.contains("之年"))
+        }).map(|(_, y, _)| y)
     });
     let plan = plan.or_else(|| numbered_year_heading(head, PLAN_HEADINGS));
     // A report delivered in November or December (`2020年12月23日`, `2016年11月25日` at the first
@@ -582,6 +619,16 @@ mod variant_tests {
         assert_eq!((m.region.as_deref(), m.level), (Some("硚口区"), Some(Level::County)));
         let m = extract("2月20日上午,佳县第十九届人民代表大会第四次会议在东方红大剧院隆重开幕。");
         assert_eq!((m.region.as_deref(), m.level), (Some("佳县"), Some(Level::County)));
+        // 凤县 2025 (a news page) and a constructed second: a year told as a year lived.
+        let m = extract("凤县第十九届人民代表大会第六次会议开幕。报告指出,2024年是凤县发展历程中极为不易、极限承压的一年。报告指出,2025年是“十四五”规划的“收官”之年。2025年,2025年。\n");
+        assert_eq!((m.review_year, m.plan_year), (Some(2024), Some(2025)));
+        let m = extract("大会开幕。2017年是全县发展极不平凡的一年。2018年是贯彻党的十九大精神的开局之年,2018年要……2018年。\n");
+        assert_eq!((m.review_year, m.plan_year), (Some(2017), Some(2018)));
+        // 巨野县 and 土默特左旗 (news pages): the day of the meeting without its year.
+        let m = extract("山东巨野县第十九届人民代表大会第四次会议开幕\n山东法制传媒网:1月16日上午,山东省菏泽市巨野县第十九届人民代表大会第四次会议开幕。一、2024年工作回顾\n");
+        assert_eq!((m.meeting_date.as_deref(), m.region.as_deref()), (Some("2025-01-16"), Some("巨野县")));
+        let m = extract("1月5日上午9时,土默特左旗第十八届人民代表大会第三次会议在雄壮的国歌声中隆重开幕。回首2023年\n");
+        assert_eq!((m.meeting_date.as_deref(), m.region.as_deref()), (Some("2024-01-05"), Some("土默特左旗")));
         // 禹会区 2013: no place named, the level from the speech's opening; the same for a county
         // (constructed).
         let m = extract("政 府 工 作 报 告\n——\n区长 王庆国\n各位代表:\n现在,我代表区人民政府向大会报告工作,请予审议。\n");

@@ -120,11 +120,13 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
                     frame = f.clone();
                 }
                 sframe = f;
-            } else if sent.contains("主要") && announces_targets(sent) {
+            } else if (sent.contains("主要") || sent.contains("目标")) && announces_targets(sent) {
                 frame = Frame::single(Kind::Target, ctx.years.plan);
                 sframe = frame.clone();
             }
-            if sframe.kind == Kind::Target && estimates_past(sent, ctx.years) && !sframe.is_multi_year() {
+            // (`主要预期目标是：预计地区生产总值增长5.5%左右`: an estimate inside the targets'
+            // announcement is still a target.)
+            if sframe.kind == Kind::Target && estimates_past(sent, ctx.years) && !sframe.is_multi_year() && !announces_targets(sent) {
                 sframe = Frame::single(Kind::Actual, ctx.years.review);
             }
             if sent.ends_with('；') && sframe != frame {
@@ -591,8 +593,10 @@ impl<'a> Sentence<'a> {
                     }
                     let neg = change.map(|(neg, _)| neg).unwrap_or(false);
                     let sign = if neg { -1.0 } else { 1.0 };
-                    fact.change_pct = Some(sign * q.value);
-                    fact.change_pct_high = q.high.map(|h| sign * h);
+                    // (`下降-3%` is a fall of 3%, as its writer meant.)
+                    let v = if neg { q.value.abs() } else { q.value };
+                    fact.change_pct = Some(sign * v);
+                    fact.change_pct_high = q.high.map(|h| sign * if neg { h.abs() } else { h });
                     fact.change_bound = bound;
                     if fact.multi_year && fact.basis.is_none() {
                         fact.basis = Some(Basis::Cumulative);

@@ -140,6 +140,8 @@ fn sign_start(text: &str, i: usize) -> Option<usize> {
     let prev = char_before(text, s);
     match c {
         '-' if opens_number(prev) => Some(s),
+        // `增长-18.9%`, `增速为-2.1%`: a fall written as a negative growth.
+        '-' if crate::cues::CHANGE_VERBS.iter().any(|(v, _)| text[..s].ends_with(v)) || ["为", "是", "达"].iter().any(|v| text[..s].ends_with(v)) => Some(s),
         '负' if opens_number(prev) || prev.is_some_and(|p| matches!(p, '为' | '是' | '至' | '到' | '达' | '或')) => Some(s),
         _ => None,
     }
