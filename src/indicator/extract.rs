@@ -284,8 +284,11 @@ impl<'a> Sentence<'a> {
         // Facts this clause fills, one per subject; none means "continue the previous fact".
         // `城镇、农村居民人均可支配收入29462元、16733元`: figures listed as the subjects are, one
         // each, as with `分别`.
-        let listed = (subj_text.contains('、') || subj_text.trim_start_matches(['，', '、']).starts_with("城乡")) && self.qs.get(c.q.end).is_some_and(|n| text.get(qs[qs.len() - 1].end..n.start) == Some("、"));
-        let fenbie = fenbie || listed;
+        let several = subj_text.contains(['、', '和']) || subj_text.trim_start_matches(['，', '、']).starts_with("城乡") || spell_out_pair(subj_text).is_some();
+        let listed = several && self.qs.get(c.q.end).is_some_and(|n| matches!(text.get(qs[qs.len() - 1].end..n.start), Some("、" | "和")));
+        // `城乡居民收入达到23292元和7750元`: the same within one clause.
+        let listed_within = several && qs.len() > 1 && qs.windows(2).all(|w| matches!(text.get(w[0].end..w[1].start), Some("、" | "和")));
+        let fenbie = fenbie || listed || listed_within;
         let mut subjects = self.subjects(subj_text, fenbie);
         if let [s] = subjects.as_slice() {
             if s.entry.is_none() && self.facts.is_empty() {
@@ -725,6 +728,9 @@ impl<'a> Sentence<'a> {
     /// Resolve the subject phrase into one subject, or several for lists.
     fn subjects(&self, phrase: &str, fenbie: bool) -> Vec<Subject> {
         let phrase = phrase.trim_start_matches(['，', '、', '”']);
+        // `城、乡居民人均可支配收入`: the two halves of 城乡 written apart.
+        let halves = phrase.strip_prefix("城、乡").map(|r| format!("城镇、农村{r}"));
+        let phrase = halves.as_deref().unwrap_or(phrase);
         // An opening quote stays when its closing one follows (`“高效办成一件事”…`).
         let phrase = if phrase.starts_with('“') && !phrase.contains('”') { &phrase['“'.len_utf8()..] } else { phrase };
         if phrase.is_empty() {
