@@ -52,8 +52,8 @@ pub fn simplify(text: &str) -> Option<String> {
     let signs = head.chars().filter(|&c| traditional_sign(c)).count();
     let traditional = signs >= SIGNS_NEEDED;
     // Pinyin notes hold tone-marked vowels (U+00E0–U+01DC: UTF-8 lead bytes C3–C7).
-    let b = text.as_bytes();
-    let notes = [0xc3u8, 0xc4, 0xc5, 0xc7].iter().any(|x| b.contains(x));
+    // One pass, 64 bytes at a time (a fold the compiler vectorizes), not one search per byte.
+    let notes = text.as_bytes().chunks(64).any(|c| c.iter().fold(false, |a, &x| a | (x.wrapping_sub(0xc3) < 5)));
     if !traditional && !notes {
         return None;
     }

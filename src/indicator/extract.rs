@@ -953,15 +953,18 @@ fn recent_years(prefix: &str) -> Option<i32> {
 fn alias_starts(rest: &str) -> bool {
     // `…增长5.6%完成地方一般公共预算收入33.2亿元` (a page of one figure per line): scope words
     // of two characters or more may come first.
+    let starts = |s: &str| {
+        let end = s.char_indices().nth(12).map_or(s.len(), |(k, _)| k);
+        all_aliases(&s[..end]).iter().any(|h| h.start == 0)
+    };
     let mut s = rest;
     for _ in 0..3 {
-        match SCOPE_PREFIXES.iter().find(|w| w.chars().nth(1).is_some() && s.starts_with(**w)) {
+        match crate::cues::SCOPE_WORDS.prefix_of(s).filter(|w| w.chars().nth(1).is_some()) {
             Some(w) => s = &s[w.len()..],
             None => break,
         }
     }
-    let end = s.char_indices().nth(12).map_or(s.len(), |(k, _)| k);
-    all_aliases(&s[..end]).iter().any(|h| h.start == 0)
+    starts(rest) || s.len() < rest.len() && starts(s)
 }
 
 /// A unit that counts things (`个`, `家`, `万名`) or is a bare magnitude (`13.2万` before a
