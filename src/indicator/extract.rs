@@ -111,7 +111,8 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
             let mut sframe = carried.take().unwrap_or_else(|| frame.clone());
             // The title block (`2017年黄梅县人民政府工作报告`, `…在…人民代表大会…会议上`) names
             // the plan year without speaking in it.
-            let title_block = sent.contains("工作报告") || sent.contains("人民代表大会");
+            // (Characters first: a char search is cheap, a substring search per sentence is not.)
+            let title_block = sent.contains('报') && sent.contains("工作报告") || sent.contains('代') && sent.contains("人民代表大会");
             if title_block {
             } else if let Some(f) = cue(sent, ctx.years, heading && first) {
                 // `……标志着“十四五”规划顺利收官。回望过去五年，……`: the look back over the five
@@ -120,7 +121,7 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
                     frame = f.clone();
                 }
                 sframe = f;
-            } else if (sent.contains("主要") || sent.contains("目标")) && announces_targets(sent) {
+            } else if (sent.contains('主') && sent.contains("主要") || sent.contains('标') && sent.contains("目标")) && announces_targets(sent) {
                 frame = Frame::single(Kind::Target, ctx.years.plan);
                 sframe = frame.clone();
             }
@@ -243,7 +244,7 @@ impl<'a> Sentence<'a> {
         // review year for results, from the plan year for goals.
         let prefix = &self.text[c.start..self.qs[c.q.start].start];
         let saved = self.frame.clone();
-        if !saved.is_multi_year() && (says_annual_avg(prefix) || prefix.contains("五年")) {
+        if !saved.is_multi_year() && (says_annual_avg(prefix) || prefix.contains('五') && prefix.contains("五年")) {
             // `近3年…年均增长12.8%`: a span of other than five years, when it is named.
             let span = recent_years(prefix).unwrap_or(5);
             let y = saved.from;
@@ -618,7 +619,7 @@ impl<'a> Sentence<'a> {
                 // `比全省高1.18万元`: a gap to another place, not the level — but `不低于2000亿元`
                 // is a bound.
                 let bound_word = |w: &str| lead.ends_with(w) && AT_LEAST_BEFORE.iter().chain(AT_MOST_BEFORE).any(|b| lead.ends_with(b));
-                if COMPARISONS.iter().any(|w| lead.contains(w) && !bound_word(w)) {
+                if crate::cues::COMPARISON_WORDS.find_in(lead).any(|(a, b)| !bound_word(&lead[a..b])) {
                     return;
                 }
                 // `入境游客111万、增长115.6%`: a bare magnitude is the subject's own level in its

@@ -11,7 +11,7 @@ pub(super) fn after_figure(text: &str, q: &Quantity, i: usize) -> bool {
 
 /// `分别` splits a prefix into the subject list and the lead of the first figure.
 pub(super) fn split_fenbie(prefix: &str) -> (&str, Option<&str>) {
-    match prefix.find("分别") {
+    match prefix.contains('别').then(|| prefix.find("分别")).flatten() {
         Some(i) => {
             let (subj, lead) = prefix.split_at(i);
             let subj = strip_fillers(subj);

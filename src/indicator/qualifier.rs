@@ -5,7 +5,13 @@ use super::words::*;
 use crate::model::Bound;
 
 pub(super) fn strip_bound_suffix_prefix(lead: &str) -> &str {
-    lead.trim_start_matches(['、', '，']).trim_start_matches("左右").trim_start_matches("以上")
+    let mut l = lead.trim_start_matches(['、', '，']);
+    for w in ["左右", "以上"] {
+        while let Some(r) = l.strip_prefix(w) {
+            l = r;
+        }
+    }
+    l
 }
 
 /// The verb of change a lead ends with: (falls, reaches-a-level).
@@ -44,7 +50,7 @@ pub(super) fn prefix_bound(lead: &str) -> Option<Bound> {
 
 /// `年均增长`, `年均新增`: an annual average — but not `年均浓度`, a yearly mean level.
 pub(super) fn says_annual_avg(s: &str) -> bool {
-    s.match_indices("年均").any(|(i, w)| !s[i + w.len()..].starts_with("浓度"))
+    s.contains('均') && s.match_indices("年均").any(|(i, w)| !s[i + w.len()..].starts_with("浓度"))
 }
 
 /// `、5万亿两个台阶`, `三个大关`: a figure that is one of several thresholds crossed.

@@ -144,10 +144,11 @@ pub(super) fn clean_subject(phrase: &str) -> String {
     }
     // `占GDP比重`, `单位GDP能耗`: one spelling for the names built around it; inside a name
     // (`研发经费支出相当于全市生产总值的比例`) the region's GDP is GDP.
-    if s.contains("GDP") {
+    if s.contains('G') && s.contains("GDP") {
         s = s.replace("GDP", "地区生产总值");
     }
-    for w in ["全市生产总值", "全省生产总值", "全县生产总值", "全区生产总值"] {
+    let gdp_words: &[&str] = if s.contains('总') { &["全市生产总值", "全省生产总值", "全县生产总值", "全区生产总值"] } else { &[] };
+    for w in gdp_words {
         if let Some(k) = s.find(w) {
             if k > 0 {
                 s = format!("{}地区生产总值{}", &s[..k], &s[k + w.len()..]);
@@ -211,7 +212,7 @@ pub(super) fn clean_subject(phrase: &str) -> String {
         }
     }
     // `城镇累计新增就业`: 累计 says the basis (read from the clause), not the indicator.
-    if s.contains("累计") && s.len() > "累计".len() {
+    if s.contains('累') && s.contains("累计") && s.len() > "累计".len() {
         s = s.replace("累计", "");
     }
     // `近3年全社会研发经费投入`, `…投资近三年`: the span is the frame's.
@@ -223,7 +224,7 @@ pub(super) fn clean_subject(phrase: &str) -> String {
         }
     }
     // `非常规天然气五年产量`: the span is the frame's.
-    if s.contains("五年") && s.len() > "五年".len() {
+    if s.contains('五') && s.contains("五年") && s.len() > "五年".len() {
         s = s.replace("五年", "");
     }
     // `十是推动…`: the number of an item in a list of tasks.
