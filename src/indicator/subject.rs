@@ -223,6 +223,14 @@ pub(super) fn clean_subject(phrase: &str) -> String {
             s = format!("{}{}", &s[..k], &rest[n + '年'.len_utf8()..]);
         }
     }
+    // `“津农精品”销售额连续3年`: how long it has held is not the name.
+    if let Some(k) = s.contains('续').then(|| s.rfind("连续")).flatten().filter(|&k| k > 0) {
+        let rest = &s[k + "连续".len()..];
+        let n = rest.chars().take_while(|&c| c.is_ascii_digit() || crate::normalize::is_cn_digit(c) || c == '两').map(char::len_utf8).sum::<usize>();
+        if n > 0 && matches!(&rest[n..], "年" | "个月" | "季度" | "个季度") {
+            s.truncate(k);
+        }
+    }
     // `非常规天然气五年产量`: the span is the frame's.
     if s.contains('五') && s.contains("五年") && s.len() > "五年".len() {
         s = s.replace("五年", "");
