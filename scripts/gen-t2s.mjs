@@ -2,7 +2,9 @@
 // pages in traditional characters (地區生產總值 → 地区生产总值). From OpenCC's TSCharacters
 // dictionary as npm opencc-js ships it; kept: pairs of two BMP characters of three UTF-8 bytes
 // each (so the text keeps its byte offsets), whose simplified character occurs in the words the
-// extractor reads (data/*, src/**/*.rs) — enough to read every cue, catalog name, unit and place.
+// extractor reads (data/*, src/**/*.rs) or in the corpus of reports (tests/fixtures/**/*.txt) —
+// every cue, catalog name, unit and place, and the characters reports and their speakers' names
+// use.
 //
 // Regenerate: npm pack opencc-js@1.4.2 && tar xzf opencc-js-1.4.2.tgz &&
 //   node scripts/gen-t2s.mjs package/dist/esm-lib/dict/TSCharacters.js > data/t2s.tsv
@@ -20,6 +22,7 @@ const walk = (dir, ok) => {
 };
 walk('data', (p) => /\.(txt|tsv)$/.test(p) && !p.endsWith('t2s.tsv'));
 walk('src', (p) => p.endsWith('.rs'));
+walk('tests/fixtures', (p) => p.endsWith('.txt'));
 const three = (c) => c.length === 1 && c.codePointAt(0) >= 0x800;
 const pairs = [];
 for (const entry of dict.split('|')) {

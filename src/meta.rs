@@ -495,7 +495,15 @@ fn years(text: &str, meta: &Meta) -> (Option<i32>, Option<i32>) {
             rest.starts_with('是') && rest.split('。').next().is_some_and(|s| s.contains("的一年") && !s.contains("之年"))
         }).map(|(_, y, _)| y)
     });
-    let plan = plan.or_else(|| numbered_year_heading(head, PLAN_HEADINGS));
+    let plan = plan.or_else(|| numbered_year_heading(head, PLAN_HEADINGS)).or_else(|| {
+        // `报告指出,2025年,中山全市经济社会发展主要预期目标是:` (a news page): the year that the
+        // targets' announcement names, in the same clause.
+        years_in(head).find(|&(_, _, e)| {
+            let rest = &head[e..floor_char(head, e + 90)];
+            let clause = rest.split(['。', '：', ':', '；']).next().unwrap_or("");
+            clause.contains("主要预期目标") || clause.contains("预期目标是") || clause.contains("预期目标为")
+        }).map(|(_, y, _)| y)
+    });
     // A report delivered in November or December (`2020年12月23日`, `2016年11月25日` at the first
     // session of a new congress) plans the next year.
     let meeting_year = meta.meeting_date.as_ref().and_then(|d| {
@@ -624,6 +632,11 @@ mod variant_tests {
         assert_eq!((m.review_year, m.plan_year), (Some(2024), Some(2025)));
         let m = extract("大会开幕。2017年是全县发展极不平凡的一年。2018年是贯彻党的十九大精神的开局之年,2018年要……2018年。\n");
         assert_eq!((m.review_year, m.plan_year), (Some(2017), Some(2018)));
+        // 中山市 and 霞山区 2025 (news pages): the year the targets' announcement names.
+        let m = extract("3月27日上午,中山市第十六届人民代表大会第五次会议开幕。报告指出,2025年,中山全市经济社会发展主要预期目标是:地区生产总值增长5%左右。2026年,2026年,2026年。\n");
+        assert_eq!((m.review_year, m.plan_year, m.meeting_date.as_deref()), (Some(2024), Some(2025), Some("2025-03-27")));
+        let m = extract("3月24日上午,霞山区第十一届人民代表大会第五次会议开幕。报告回顾了霞山区2024年工作。2025年全区经济社会发展的主要预期目标是:地区生产总值增长5%左右。\n");
+        assert_eq!((m.review_year, m.plan_year), (Some(2024), Some(2025)));
         // 巨野县 and 土默特左旗 (news pages): the day of the meeting without its year.
         let m = extract("山东巨野县第十九届人民代表大会第四次会议开幕\n山东法制传媒网:1月16日上午,山东省菏泽市巨野县第十九届人民代表大会第四次会议开幕。一、2024年工作回顾\n");
         assert_eq!((m.meeting_date.as_deref(), m.region.as_deref()), (Some("2025-01-16"), Some("巨野县")));

@@ -395,6 +395,11 @@ impl<'a> Sentence<'a> {
                 return;
             }
             targets = self.group.clone();
+        } else if let Some(k) = self.restated(&subjects, qs, multi_year) {
+            // `地区生产总值可比增长2.5%、现价增长3.5%，经济总量首次突破2000亿元、达2010.9亿元`:
+            // the level of the indicator whose growth was just given, under another of its names.
+            self.group = vec![k];
+            targets = vec![k];
         } else {
             // `完成产业类投资553.1亿元、研发投入133.5亿元，分别增长10.6%、10.3%`: subjects listed
             // clause after clause (cut at `、` after a figure) form one group for a `分别` to come.
@@ -448,6 +453,17 @@ impl<'a> Sentence<'a> {
             self.pair_next = slot;
             self.pair_lead = strip_bound_suffix_prefix(lead).to_string();
         }
+    }
+
+    /// The fact of this sentence that a lone catalog subject with only levels restates: the last
+    /// fact, when it is the same indicator, in the same frame, with a growth and no level yet.
+    fn restated(&self, subjects: &[Subject], qs: &[Quantity], multi_year: bool) -> Option<usize> {
+        let [s] = subjects else { return None };
+        let entry = s.entry?;
+        let k = self.facts.len().checked_sub(1)?;
+        let last = &self.facts[k];
+        let levels = qs.iter().all(|q| matches!(&q.measure, Measure::Level(u) if !COUNT_UNITS.contains(&u.as_str())));
+        (levels && last.entry == Some(entry) && last.value.is_none() && last.change_pct.is_some() && last.multi_year == multi_year).then_some(k)
     }
 
     /// A count with no subject of its own: a non-catalog fact.

@@ -188,6 +188,15 @@ pub(super) fn clean_subject(phrase: &str) -> String {
             }
         }
     }
+    // `财政总收入（市口径）`, `生产总值（现价）`: a note on how it is counted, not the name.
+    if let Some(open) = s.find('（') {
+        let close = s[open..].find('）').map(|k| open + k);
+        let inner = &s[open + '（'.len_utf8()..close.unwrap_or(s.len())];
+        if inner.chars().count() <= 8 && ["口径", "价", "计算", "下同", "预计", "同比"].iter().any(|w| inner.contains(w)) {
+            let end = close.map_or(s.len(), |k| k + '）'.len_utf8());
+            s = format!("{}{}", &s[..open], &s[end..]);
+        }
+    }
     // `农牧区劳动力实现转移就业`, `规模以上工业实现销售收入`: a verb inside the subject.
     if let Some(k) = s.contains('现').then(|| s.find("实现")).flatten().filter(|&k| k > 0) {
         s = format!("{}{}", &s[..k], &s[k + "实现".len()..]);
