@@ -253,6 +253,13 @@ impl<'a> Sentence<'a> {
                 Kind::Target => Frame { kind: Kind::Target, from: y, to: y + (span - 1) },
             };
         }
+        // `2023年全州地区生产总值修订为1943.3亿元` in the review of 2024: a figure of the year
+        // before, named with its year.
+        let own = prefix.trim_start_matches(['，', '、']);
+        let year = own.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit()) && own[4..].starts_with('年')).and_then(|y| y.parse::<i32>().ok());
+        if let Some(y) = year.filter(|&y| !self.frame.is_multi_year() && self.frame.kind == Kind::Actual && y + 1 == self.frame.from) {
+            self.frame = Frame::single(Kind::Actual, y);
+        }
         self.clause_in_frame(c);
         self.frame = saved;
     }
@@ -1004,7 +1011,14 @@ fn dedup(facts: Vec<Fact>) -> Vec<Fact> {
             continue;
         }
         let key = (bits(f.value), bits(f.change_pct), bits(f.change_points), f.kind as u8, f.name.clone(), f.period.clone(), f.unit.clone());
-        if seen.insert(key) {
+        // `固定资产投资完成42.9亿元,增长73.2%` … `固定资产投资比上年增长73.2%`: the growth alone,
+        // said again, repeats the fact stated with its level.
+        let growth = (None, bits(f.change_pct), bits(f.change_points), f.kind as u8, f.name.clone(), f.period.clone(), None);
+        let repeat = f.value.is_none() && f.change_pct.is_some() && seen.contains(&growth);
+        if !repeat && seen.insert(key) {
+            if f.value.is_some() && f.change_pct.is_some() {
+                seen.insert(growth);
+            }
             out.push(f);
         }
     }
