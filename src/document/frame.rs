@@ -66,6 +66,13 @@ fn plan_at_start(s: &str) -> Option<(i32, i32)> {
     crate::cues::PLAN_PERIOD_WORDS.iter().any(|w| rest.starts_with(w)).then_some(span)
 }
 
+/// `“十四五”以来` at the start of `s`: the plan's first year (the years since, up to the review).
+pub fn plan_since(s: &str) -> Option<i32> {
+    let s = s.trim_start_matches(['，', '、', '“', '"', '‘', '「']);
+    let ((a, _), end) = plan_run(s, 0)?;
+    s[end..].trim_start_matches(['”', '"', '’', '」']).starts_with("以来").then_some(a)
+}
+
 /// The first five-year plan named anywhere in `s`.
 fn plan_anywhere(s: &str) -> Option<(i32, i32)> {
     s.char_indices().filter(|&(i, c)| c == '十' && !s[..i].ends_with(|p: char| crate::normalize::is_cn_digit(p))).find_map(|(i, _)| plan_run(s, i).map(|(span, _)| span))
@@ -86,6 +93,10 @@ pub fn cue(sentence: &str, years: Years, heading: bool) -> Option<Frame> {
     let s = crate::cues::STATISTICS_OPENERS.iter().find_map(|o| s.strip_prefix(o).map(|r| r.trim_start_matches('，'))).unwrap_or(s);
     let multi_past = Frame { kind: Kind::Actual, from: years.review - 4, to: years.review };
     let plan_frame = |(a, b): (i32, i32)| Frame { kind: if b < years.plan { Kind::Actual } else { Kind::Target }, from: a, to: b };
+    // `“十四五”以来，…`: the plan's years so far, results.
+    if let Some(a) = plan_since(s) {
+        return Some(Frame { kind: Kind::Actual, from: a, to: years.review.max(a) });
+    }
     if let Some(span) = plan_at_start(s) {
         return Some(plan_frame(span));
     }

@@ -142,7 +142,7 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
                 qi += 1;
             }
             if from < qi {
-                Sentence { text, start: s, end: e, qs: &quantities[from..qi], frame: sframe.clone(), ctx_frame_multi: sframe.is_multi_year(), each: each_one(sent), ctx, facts: Vec::new(), group: Vec::new(), pair_next: 0, pair_lead: String::new(), sub_region_heads: Default::default(), comparing: false }
+                Sentence { text, start: s, end: e, qs: &quantities[from..qi], frame: sframe.clone(), ctx_frame_multi: sframe.is_multi_year(), each: each_one(sent), ctx, facts: Vec::new(), group: Vec::new(), pair_next: 0, pair_lead: String::new(), sub_region_heads: Default::default(), comparing: false, clause_basis: None }
                     .run(&mut facts);
             }
         }
@@ -177,6 +177,8 @@ struct Sentence<'a> {
     /// The last clause was a gap to other places (`高于全国、全省1个、0.2个百分点`): figures
     /// listed after it with `、` are gaps too.
     comparing: bool,
+    /// The basis (`年均`, `累计`) the clause being read states.
+    clause_basis: Option<Basis>,
 }
 
 /// One clause: its byte range and the quantities in it.
@@ -244,7 +246,10 @@ impl<'a> Sentence<'a> {
         // review year for results, from the plan year for goals.
         let prefix = &self.text[c.start..self.qs[c.q.start].start];
         let saved = self.frame.clone();
-        if !saved.is_multi_year() && (says_annual_avg(prefix) || prefix.contains('五') && prefix.contains("五年")) {
+        if let Some(a) = crate::document::frame::plan_since(prefix).filter(|_| !saved.is_multi_year() && saved.kind == Kind::Actual && says_annual_avg(prefix)) {
+            // `…增长7.6%，“十四五”以来年均增长7.8%`: the plan's years so far.
+            self.frame = Frame { kind: Kind::Actual, from: a, to: saved.from.max(a) };
+        } else if !saved.is_multi_year() && (says_annual_avg(prefix) || prefix.contains('五') && prefix.contains("五年")) {
             // `近3年…年均增长12.8%`: a span of other than five years, when it is named.
             let span = recent_years(prefix).unwrap_or(5);
             let y = saved.from;
@@ -424,8 +429,9 @@ impl<'a> Sentence<'a> {
             }
             targets = self.group[first_new..].to_vec();
         }
+        self.clause_basis = basis;
         if let Some(b) = basis {
-            for &t in &targets {
+                for &t in &targets {
                 self.facts[t].basis = Some(b);
             }
         }
@@ -733,6 +739,15 @@ impl<'a> Sentence<'a> {
         f.value_bound = None;
         f.change_bound = None;
         f.fresh = true;
+        // `…增长7.6%，“十四五”以来年均增长7.8%`: the clause's own span, when it names one.
+        if self.frame.is_multi_year() && !f.multi_year {
+            f.kind = self.frame.kind;
+            f.period = self.frame.period();
+            f.multi_year = true;
+            f.basis = self.clause_basis;
+            // The year's own fact it goes on from has no basis of several years.
+            self.facts[t].basis = None;
+        }
         f
     }
 
