@@ -495,6 +495,10 @@ fn years(text: &str, meta: &Meta) -> (Option<i32>, Option<i32>) {
             rest.starts_with('是') && rest.split('。').next().is_some_and(|s| s.contains("的一年") && !s.contains("之年"))
         }).map(|(_, y, _)| y)
     });
+    // `审议…2024年国民经济和社会发展计划执行情况与2025年国民经济和社会发展计划草案的报告`:
+    // the plan's report names both years.
+    let review = review.or_else(|| years_in(head).find(|&(_, _, e)| head[e..].starts_with("国民经济和社会发展计划执行情况")).map(|(_, y, _)| y));
+    let plan = plan.or_else(|| years_in(head).find(|&(_, _, e)| head[e..].starts_with("国民经济和社会发展计划草案")).map(|(_, y, _)| y));
     let plan = plan.or_else(|| numbered_year_heading(head, PLAN_HEADINGS)).or_else(|| {
         // `报告指出,2025年,中山全市经济社会发展主要预期目标是:` (a news page): the year that the
         // targets' announcement names, in the same clause.
@@ -511,7 +515,16 @@ fn years(text: &str, meta: &Meta) -> (Option<i32>, Option<i32>) {
         Some(if matches!(d.get(5..7), Some("11" | "12")) { y + 1 } else { y })
     });
     let title_year = meta.title.as_ref().and_then(|t| t.get(..4)).and_then(|y| y.parse::<i32>().ok());
-    let plan = plan.or(meeting_year).or(review.map(|r| r + 1)).or(title_year).or_else(|| most_common_year(head).map(|y| y + 1));
+    // `2025年是…重要之年，是实施“十四五”规划的收官之年` (a news page with no heading, no date and
+    // no title): the year ahead, told by what it is to be — before the most frequent year, which
+    // on such a page is the plan year itself.
+    let roles = || {
+        years_in(head).find(|&(_, _, e)| {
+            let rest = &head[e..floor_char(head, e + 150)];
+            rest.starts_with('是') && rest.split('。').next().is_some_and(|s| crate::cues::PLAN_YEAR_ROLES.iter().any(|w| s.contains(w)))
+        }).map(|(_, y, _)| y)
+    };
+    let plan = plan.or(meeting_year).or(review.map(|r| r + 1)).or(title_year).or_else(roles).or_else(|| most_common_year(head).map(|y| y + 1));
     let review = review.or(plan.map(|p| p - 1));
     (review, plan)
 }
@@ -636,6 +649,12 @@ mod variant_tests {
         let m = extract("3月27日上午,中山市第十六届人民代表大会第五次会议开幕。报告指出,2025年,中山全市经济社会发展主要预期目标是:地区生产总值增长5%左右。2026年,2026年,2026年。\n");
         assert_eq!((m.review_year, m.plan_year, m.meeting_date.as_deref()), (Some(2024), Some(2025), Some("2025-03-27")));
         let m = extract("3月24日上午,霞山区第十一届人民代表大会第五次会议开幕。报告回顾了霞山区2024年工作。2025年全区经济社会发展的主要预期目标是:地区生产总值增长5%左右。\n");
+        assert_eq!((m.review_year, m.plan_year), (Some(2024), Some(2025)));
+        // 历城区 and 西安市 2025 (news pages): the year ahead told by what it is to be, and the
+        // years of the plan's report.
+        let m = extract("1月9日,济南市历城区第三届人民代表大会第五次会议开幕。2025年是全面学习贯彻党的二十届三中全会精神的重要之年,是实施“十四五”规划的收官之年。2025年,2025年。\n");
+        assert_eq!((m.review_year, m.plan_year, m.meeting_date.as_deref()), (Some(2024), Some(2025), Some("2025-01-09")));
+        let m = extract("3月25日,会议审查和审议西安市2024年国民经济和社会发展计划执行情况与2025年国民经济和社会发展计划草案的报告。2025年,西安全市要坚持稳中求进。2026年。\n");
         assert_eq!((m.review_year, m.plan_year), (Some(2024), Some(2025)));
         // 巨野县 and 土默特左旗 (news pages): the day of the meeting without its year.
         let m = extract("山东巨野县第十九届人民代表大会第四次会议开幕\n山东法制传媒网:1月16日上午,山东省菏泽市巨野县第十九届人民代表大会第四次会议开幕。一、2024年工作回顾\n");

@@ -91,6 +91,8 @@ pub fn cue(sentence: &str, years: Years, heading: bool) -> Option<Frame> {
     let s = s.strip_prefix("各位代表，").unwrap_or(s);
     // `初步统计，2016年，实现…`: the year after a statistics opener is the sentence's cue.
     let s = crate::cues::STATISTICS_OPENERS.iter().find_map(|o| s.strip_prefix(o).map(|r| r.trim_start_matches('，'))).unwrap_or(s);
+    // `会议指出，2025年，…`: a news report's opener before the cue.
+    let s = crate::cues::NEWS_OPENERS.iter().find_map(|o| s.strip_prefix(o).map(|r| r.trim_start_matches('，'))).unwrap_or(s);
     let multi_past = Frame { kind: Kind::Actual, from: years.review - 4, to: years.review };
     let plan_frame = |(a, b): (i32, i32)| Frame { kind: if b < years.plan { Kind::Actual } else { Kind::Target }, from: a, to: b };
     // `“十四五”以来，…`: the plan's years so far, results.

@@ -180,6 +180,15 @@ pub(super) fn clean_subject(phrase: &str) -> String {
             s.truncate(k);
         }
     }
+    // `经济社会发展主要预期目标为地区生产总值` (no colon after the announcement): the subject
+    // starts after it.
+    if s.contains('标') {
+        if let Some((k, w)) = crate::cues::TARGET_ANNOUNCEMENTS.iter().filter_map(|w| s.find(w).map(|k| (k, w))).max_by_key(|&(k, w)| k + w.len()) {
+            if k + w.len() < s.len() {
+                s = s[k + w.len()..].to_string();
+            }
+        }
+    }
     // `预计（下同）全县生产总值`, `…（下同）`: a note on the figures, not part of the name.
     if s.contains(['（', '(']) {
         for w in crate::cues::NAME_NOTES {
