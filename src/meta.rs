@@ -266,7 +266,7 @@ fn region_before_congress(line: &str) -> Option<String> {
 fn as_region(s: &str) -> Option<String> {
     let s = s.trim_start_matches(|c: char| c.is_ascii_digit() || c == '年');
     // `代表市人民政府` (a news page's line): the speaker's verb, no place.
-    if s.starts_with("代表") || s.starts_with("我代表") {
+    if s.contains("代表") {
         return None;
     }
     let n = s.chars().count();
@@ -473,7 +473,7 @@ fn name_after(rest: &str) -> Option<String> {
 fn years(text: &str, meta: &Meta) -> (Option<i32>, Option<i32>) {
     let head = &text[..floor_char(text, 20_000)];
     // `2025年工作回顾`, `2018年回顾`.
-    let review = text.lines().filter(|l| l.len() <= 180).find_map(|l| years_in(l).find(|&(_, _, e)| l[e..].starts_with("工作回顾") || l[e..].starts_with("回顾")).map(|(_, y, _)| y));
+    let review = text.lines().filter(|l| l.len() <= 180).find_map(|l| years_in(l).find(|&(_, _, e)| ["工作回顾", "回顾", "政府工作回顾", "主要工作回顾"].iter().any(|w| l[e..].starts_with(w))).map(|(_, y, _)| y));
     // A plan heading, or a paragraph that opens with one (`2023年政府工作总体要求是：…`).
     let plan = text.lines().filter(|l| l.len() <= 180 || l.as_bytes()[0].is_ascii_digit()).find_map(|l| {
         let short = l.len() <= 180;
@@ -533,7 +533,8 @@ fn years(text: &str, meta: &Meta) -> (Option<i32>, Option<i32>) {
 /// start with one of `words`, wherever the heading stands in its line.
 fn numbered_year_heading(text: &str, words: &[&str]) -> Option<i32> {
     years_in(text).find_map(|(start, y, e)| {
-        let numbered = text[..start].strip_suffix('、').and_then(|b| b.chars().next_back()).is_some_and(crate::normalize::is_cn_digit);
+        // `一、2024年…`, and in a news report `一是2010年政府工作回顾`.
+        let numbered = ['、', '是'].iter().any(|&m| text[..start].strip_suffix(m).and_then(|b| b.chars().next_back()).is_some_and(crate::normalize::is_cn_digit));
         (numbered && words.iter().any(|w| text[e..].starts_with(w))).then_some(y)
     })
 }
@@ -656,6 +657,10 @@ mod variant_tests {
         assert_eq!((m.review_year, m.plan_year, m.meeting_date.as_deref()), (Some(2024), Some(2025), Some("2025-01-09")));
         let m = extract("3月25日,会议审查和审议西安市2024年国民经济和社会发展计划执行情况与2025年国民经济和社会发展计划草案的报告。2025年,西安全市要坚持稳中求进。2026年。\n");
         assert_eq!((m.review_year, m.plan_year), (Some(2024), Some(2025)));
+        // 三穗县 2011 (a news page): `一是2010年政府工作回顾…三是对2011年…`; no region from the
+        // speaker's sentence.
+        let m = extract("2月14日,三穗县第十五届人民代表大会第五次会议开幕。县长付乐欣代表县人民政府向大会作政府工作报告。报告分三个部分:一是2010年政府工作回顾;二是“十一五”工作总结;三是对2011年政府工作总体安排。2011年,2011年,2012年。\n");
+        assert_eq!((m.review_year, m.plan_year, m.region.as_deref()), (Some(2010), Some(2011), Some("三穗县")));
         // 巨野县 and 土默特左旗 (news pages): the day of the meeting without its year.
         let m = extract("山东巨野县第十九届人民代表大会第四次会议开幕\n山东法制传媒网:1月16日上午,山东省菏泽市巨野县第十九届人民代表大会第四次会议开幕。一、2024年工作回顾\n");
         assert_eq!((m.meeting_date.as_deref(), m.region.as_deref()), (Some("2025-01-16"), Some("巨野县")));

@@ -330,7 +330,8 @@ fn fold(c: char) -> Fold {
         ' ' | '\t' | '\u{a0}' | '\u{3000}' | '\u{2002}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => Fold::Space,
         '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => Fold::Drop,
         '\0'..='\u{1f}' | '\u{7f}' => Fold::Drop,
-        '％' | '﹪' => Fold::To('%'),
+        // `增长15℅` (the care-of sign typed for a percent sign).
+        '％' | '﹪' | '℅' => Fold::To('%'),
         '．' => Fold::To('.'),
         // Small form variants (`﹔` between targets on some sites).
         '﹐' => Fold::To('，'),

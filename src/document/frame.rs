@@ -87,7 +87,8 @@ pub struct Years {
 
 /// What a sentence start (or heading) says about the frame, if anything.
 pub fn cue(sentence: &str, years: Years, heading: bool) -> Option<Frame> {
-    let s = sentence.trim_start_matches(|c: char| c == '—' || c == '“' || c == '"' || c.is_whitespace());
+    // (`■2025年全市经济社会发展的主要预期目标`: a bullet before the words.)
+    let s = sentence.trim_start_matches(|c: char| matches!(c, '—' | '“' | '"' | '■' | '□' | '●' | '◆' | '▲' | '★' | '◎' | '·') || c.is_whitespace());
     let s = s.strip_prefix("各位代表，").unwrap_or(s);
     // `初步统计，2016年，实现…`: the year after a statistics opener is the sentence's cue.
     let s = crate::cues::STATISTICS_OPENERS.iter().find_map(|o| s.strip_prefix(o).map(|r| r.trim_start_matches('，'))).unwrap_or(s);

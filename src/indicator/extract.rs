@@ -440,7 +440,8 @@ impl<'a> Sentence<'a> {
         // otherwise every subject takes every figure.
         let figures: Vec<(usize, &Quantity)> = qs.iter().enumerate().collect();
         let shared = crate::cues::SHARED_FIGURE.occurs_in(&text[c.start..c.end]) || each_one(&text[c.start..c.end]);
-        let pair = targets.len() > 1 && !shared && (fenbie || figures.len() == targets.len() || figures.len() % targets.len() == 0 && figures.len() > targets.len());
+        // (`城乡居民人均可支配收入分别增长8.1%`: one figure after `分别` is every member's.)
+        let pair = targets.len() > 1 && !shared && (fenbie && (figures.len() > 1 || listed) || figures.len() == targets.len() || figures.len() % targets.len() == 0 && figures.len() > targets.len());
         let mut slot = 0usize;
         let mut prev_lead: &str = "";
         for (k, q) in figures {
@@ -575,7 +576,8 @@ impl<'a> Sentence<'a> {
             // of the year under review (`全县地区生产总值完成87.4亿元，…年均增速达到8%`), stays
             // that year's level too.
             if fact.value.is_some() && fact.change_pct.is_none() && !self.ctx_frame_multi {
-                self.facts.push(Fact { fresh: false, ..fact.clone() });
+                // (The year's own level has no basis of several years.)
+                self.facts.push(Fact { fresh: false, basis: None, ..fact.clone() });
             }
             fact.period = self.frame.period();
             fact.multi_year = true;

@@ -183,7 +183,7 @@ pub(super) fn clean_subject(phrase: &str) -> String {
     // `经济社会发展主要预期目标为地区生产总值` (no colon after the announcement): the subject
     // starts after it.
     if s.contains('标') {
-        if let Some((k, w)) = crate::cues::TARGET_ANNOUNCEMENTS.iter().filter_map(|w| s.find(w).map(|k| (k, w))).max_by_key(|&(k, w)| k + w.len()) {
+        if let Some((k, w)) = crate::cues::TARGET_ANNOUNCEMENTS.iter().chain(crate::cues::TARGET_HEADS).filter_map(|w| s.find(w).map(|k| (k, w))).max_by_key(|&(k, w)| k + w.len()) {
             if k + w.len() < s.len() {
                 s = s[k + w.len()..].to_string();
             }
