@@ -203,6 +203,7 @@ impl<'a> Sentence<'a> {
         let mut qi = 0;
         let mut q_from = 0;
         let mut fenbie = false;
+        let mut depth = 0u32;
         let text = self.text;
         for (i, c) in text[self.start..self.end].char_indices() {
             let i = self.start + i;
@@ -220,7 +221,14 @@ impl<'a> Sentence<'a> {
                 q_from = qi;
                 fenbie = false;
             }
+            // (`我市生产总值（预计，下同）、财政总收入…`: a comma inside brackets cuts nothing.)
+            match c {
+                '（' => depth += 1,
+                '）' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
             let cut = match c {
+                '，' | '：' if depth > 0 => false,
                 '，' | '：' | '。' | '；' | '！' | '？' => true,
                 '、' => !fenbie && qi > q_from && after_figure(text, &self.qs[qi - 1], i),
                 _ => false,
@@ -394,16 +402,20 @@ impl<'a> Sentence<'a> {
             }
             // `双双突破9万亿元`, `均增长5%`: one figure for every member of the list.
             let shared = crate::cues::SHARED_FIGURE.occurs_in(lead);
-            if self.group.len() > 1 && qs.len() == 1 && !fenbie && !shared {
+            // (`…、8240亿元和1573亿元`: the last two figures of a list paired so far, joined by `和`.)
+            let pairing_on = self.pair_next > 0 && qs.len() > 1 && self.pair_next + qs.len() <= self.group.len();
+            if self.group.len() > 1 && (qs.len() == 1 || pairing_on) && !fenbie && !shared {
                 // `分别达6.9万元、3.4万元，增长4.2%、5.3%` cut into one figure per clause:
                 // pair them with the list in order.
-                let t = self.group[self.pair_next % self.group.len()];
-                self.pair_next += 1;
-                let l = strip_bound_suffix_prefix(lead);
-                // `增长4.2%、5.3%`: the second figure shares the first one's verb.
-                let l = if l.is_empty() { self.pair_lead.clone() } else { l.to_string() };
-                self.apply(t, &l, &qs[0], c.end, true);
-                self.pair_lead = l;
+                for (k, q) in qs.iter().enumerate() {
+                    let t = self.group[self.pair_next % self.group.len()];
+                    self.pair_next += 1;
+                    let l = if k == 0 { strip_bound_suffix_prefix(lead) } else { "" };
+                    // `增长4.2%、5.3%`: the second figure shares the first one's verb.
+                    let l = if l.is_empty() { self.pair_lead.clone() } else { l.to_string() };
+                    self.apply(t, &l, q, c.end, true);
+                    self.pair_lead = l;
+                }
                 return;
             }
             targets = self.group.clone();
@@ -769,6 +781,9 @@ impl<'a> Sentence<'a> {
     /// Resolve the subject phrase into one subject, or several for lists.
     fn subjects(&self, phrase: &str, fenbie: bool) -> Vec<Subject> {
         let phrase = phrase.trim_start_matches(['，', '、', '”']);
+        // `我市生产总值（预计，下同）、财政总收入…`: a note on the figures before the list is split.
+        let noted = without_notes(phrase);
+        let phrase = noted.as_deref().unwrap_or(phrase);
         // `城、乡居民人均可支配收入`: the two halves of 城乡 written apart.
         let halves = phrase.strip_prefix("城、乡").map(|r| format!("城镇、农村{r}"));
         let phrase = halves.as_deref().unwrap_or(phrase);
@@ -885,7 +900,9 @@ impl<'a> Sentence<'a> {
         }
         // `六大优势产业、…产业增加值`: the last item's head, when the last item has more than it
         // (`销售收入、利税、利润` share nothing).
-        let head = SHARED_HEADS.iter().find(|h| last.ends_with(**h) && last.len() > h.len() && !item.ends_with(**h));
+        // (An item that ends in a head of its own, `规模以上工业产值`, takes none.)
+        let own_head = SHARED_HEADS.iter().any(|h| item.ends_with(h));
+        let head = SHARED_HEADS.iter().find(|h| !own_head && last.ends_with(**h) && last.len() > h.len());
         match head {
             Some(h) => self.resolve(&format!("{item}{h}")),
             None => self.resolve(item),

@@ -198,13 +198,8 @@ pub(super) fn clean_subject(phrase: &str) -> String {
         }
     }
     // `财政总收入（市口径）`, `生产总值（现价）`: a note on how it is counted, not the name.
-    if let Some(open) = s.find('（') {
-        let close = s[open..].find('）').map(|k| open + k);
-        let inner = &s[open + '（'.len_utf8()..close.unwrap_or(s.len())];
-        if inner.chars().count() <= 8 && ["口径", "价", "计算", "下同", "预计", "同比"].iter().any(|w| inner.contains(w)) {
-            let end = close.map_or(s.len(), |k| k + '）'.len_utf8());
-            s = format!("{}{}", &s[..open], &s[end..]);
-        }
+    if let Some(r) = without_notes(&s) {
+        s = r;
     }
     // `农牧区劳动力实现转移就业`, `规模以上工业实现销售收入`: a verb inside the subject.
     if let Some(k) = s.contains('现').then(|| s.find("实现")).flatten().filter(|&k| k > 0) {
@@ -278,6 +273,16 @@ fn statistics_openers_start_with_the_characters_looked_for() {
     for o in crate::cues::STATISTICS_OPENERS {
         assert!(o.starts_with(['据', '初', '经', '预']), "{o}: add its first character to clean_subject");
     }
+}
+
+/// `s` without a note in brackets on how its figures are counted (`（市口径）`, `（预计，下同）`,
+/// `（现价）`), or `None` when it has none.
+pub(super) fn without_notes(s: &str) -> Option<String> {
+    let open = s.find('（')?;
+    let close = s[open..].find('）').map(|k| open + k);
+    let inner = &s[open + '（'.len_utf8()..close.unwrap_or(s.len())];
+    let note = inner.chars().count() <= 8 && ["口径", "价", "计算", "下同", "预计", "同比"].iter().any(|w| inner.contains(w));
+    note.then(|| format!("{}{}", &s[..open], &s[close.map_or(s.len(), |k| k + '）'.len_utf8())..]))
 }
 
 /// A readable non-catalog name: no leading clause words, at most 16 characters (the end).
