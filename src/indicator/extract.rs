@@ -494,6 +494,9 @@ impl<'a> Sentence<'a> {
 
     /// A count with no subject of its own: a non-catalog fact.
     fn push_count(&mut self, name: &str, q: &Quantity, start: usize, end: usize, basis: Option<Basis>) {
+        if one_of_many(self.text, q.end) {
+            return;
+        }
         // `连跨4个万亿元台阶`: thresholds counted are no count of things.
         if name.ends_with("台阶") || name.ends_with("大关") {
             return;
@@ -695,6 +698,9 @@ impl<'a> Sentence<'a> {
                     });
                 if fact.value.is_some() && !refines {
                     fact = self.fresh_like(t);
+                }
+                if fact.entry.is_none() && counts_things(unit) && one_of_many(text, q_end) {
+                    return;
                 }
                 if fact.entry.is_none() && counts_things(unit) {
                     // `新开工33个“两通工程”项目`, `谋划9条技术路径`: the thing counted names the
@@ -1023,6 +1029,14 @@ fn alias_starts(rest: &str) -> bool {
         }
     }
     starts(rest) || s.len() < rest.len() && starts(s)
+}
+
+/// `为全国15个县市区之一`: a count that places one among many (a ranking), not a figure — the
+/// noun after it, up to the clause's end, ends in `之一`.
+fn one_of_many(text: &str, end: usize) -> bool {
+    let rest = &text[end..crate::meta::floor_char(text, end + 40)];
+    let clause = rest.split(['，', '。', '；', '、', '：']).next().unwrap_or("");
+    clause.ends_with("之一")
 }
 
 /// A unit that counts things (`个`, `家`, `万名`) or is a bare magnitude (`13.2万` before a
