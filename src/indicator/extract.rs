@@ -305,10 +305,13 @@ impl<'a> Sentence<'a> {
         // Facts this clause fills, one per subject; none means "continue the previous fact".
         // `城镇、农村居民人均可支配收入29462元、16733元`: figures listed as the subjects are, one
         // each, as with `分别`.
-        let several = subj_text.contains(['、', '和']) || subj_text.trim_start_matches(['，', '、']).starts_with("城乡") || spell_out_pair(subj_text).is_some();
-        let listed = several && self.qs.get(c.q.end).is_some_and(|n| matches!(text.get(qs[qs.len() - 1].end..n.start), Some("、" | "和")));
+        // (The figures' layout is looked at first: the subject's only when they are listed.)
+        let next_listed = self.qs.get(c.q.end).is_some_and(|n| matches!(text.get(qs[qs.len() - 1].end..n.start), Some("、" | "和")));
+        let within = qs.len() > 1 && qs.windows(2).all(|w| matches!(text.get(w[0].end..w[1].start), Some("、" | "和")));
+        let several = (next_listed || within) && (subj_text.contains(['、', '和']) || subj_text.trim_start_matches(['，', '、']).starts_with("城乡") || spell_out_pair(subj_text).is_some());
+        let listed = several && next_listed;
         // `城乡居民收入达到23292元和7750元`: the same within one clause.
-        let listed_within = several && qs.len() > 1 && qs.windows(2).all(|w| matches!(text.get(w[0].end..w[1].start), Some("、" | "和")));
+        let listed_within = several && within;
         let fenbie = fenbie || listed || listed_within;
         let mut subjects = self.subjects(subj_text, fenbie);
         if let [s] = subjects.as_slice() {
@@ -1021,6 +1024,9 @@ fn alias_starts(rest: &str) -> bool {
         let end = s.char_indices().nth(12).map_or(s.len(), |(k, _)| k);
         all_aliases(&s[..end]).iter().any(|h| h.start == 0)
     };
+    if starts(rest) {
+        return true;
+    }
     let mut s = rest;
     for _ in 0..3 {
         match crate::cues::SCOPE_WORDS.prefix_of(s).filter(|w| w.chars().nth(1).is_some()) {
@@ -1028,7 +1034,7 @@ fn alias_starts(rest: &str) -> bool {
             None => break,
         }
     }
-    starts(rest) || s.len() < rest.len() && starts(s)
+    s.len() < rest.len() && starts(s)
 }
 
 /// `为全国15个县市区之一`: a count that places one among many (a ranking), not a figure — the
