@@ -867,6 +867,14 @@ impl<'a> Sentence<'a> {
             let stem = readable_name(&prev.subject).unwrap_or_else(|| prev.name.clone());
             return Some(Subject { name: format!("{stem}{phrase}"), entry: None, text: phrase.to_string() });
         }
+        // `地区生产总值完成38.9亿元，增长8%，人均达到5.62万元`: the per-capita figure of the
+        // indicator just named, when the catalog has it.
+        // (`均` is a filler word, so `人均达到` comes here as `人`.)
+        if crate::cues::PER_CAPITA_HEADS.iter().any(|h| *h == phrase || h.strip_suffix('均') == Some(phrase)) {
+            let entry = self.facts.last()?.entry?;
+            let per = crate::indicator::catalog::by_name(&format!("人均{}", entry.name))?;
+            return Some(Subject { name: per.name.to_string(), entry: Some(per), text: phrase.to_string() });
+        }
         // `实现利润13亿元` after `规上工业增加值…`: a verb in front of the bare head.
         let phrase = ["累计完成", "累计实现", "实现", "完成", "全年"].iter().find_map(|v| phrase.strip_prefix(v)).unwrap_or(phrase);
         let head = ELLIPTIC_HEADS.iter().find(|h| **h == phrase)?;
