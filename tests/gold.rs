@@ -253,7 +253,7 @@ fn corpus_scores_at_least_95_percent() {
 }
 
 /// What the corpus measured when these floors were last raised.
-const FLOOR_FOUND: f64 = 93.0;
+const FLOOR_FOUND: f64 = 93.5;
 const FLOOR_RIGHT: f64 = 99.0;
 /// Three: two exam fields, and 禹会区 2013, whose text names its district only inside `禹会商业中心`.
 const FLOOR_META_ERRORS: usize = 3;
