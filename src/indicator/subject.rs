@@ -189,15 +189,7 @@ pub(super) fn clean_subject(phrase: &str) -> String {
             }
         }
     }
-    // `预计（下同）全县生产总值`, `…（下同）`: a note on the figures, not part of the name.
-    if s.contains(['（', '(']) {
-        for w in crate::cues::NAME_NOTES {
-            if s.contains(w) {
-                s = s.replace(w, "");
-            }
-        }
-    }
-    // `财政总收入（市口径）`, `生产总值（现价）`: a note on how it is counted, not the name.
+    // `预计（下同）全县生产总值`, `财政总收入（市口径）`: a note on the figures, not the name.
     if let Some(r) = without_notes(&s) {
         s = r;
     }
@@ -277,12 +269,35 @@ fn statistics_openers_start_with_the_characters_looked_for() {
 
 /// `s` without a note in brackets on how its figures are counted (`（市口径）`, `（预计，下同）`,
 /// `（现价）`), or `None` when it has none.
+/// A note is at most 8 characters holding one of `data/cues.txt` [name_notes]; every one goes,
+/// left to right, in one pass.
 pub(super) fn without_notes(s: &str) -> Option<String> {
-    let open = s.find('（')?;
-    let close = s[open..].find('）').map(|k| open + k);
-    let inner = &s[open + '（'.len_utf8()..close.unwrap_or(s.len())];
-    let note = inner.chars().count() <= 8 && ["口径", "价", "计算", "下同", "预计", "同比"].iter().any(|w| inner.contains(w));
-    note.then(|| format!("{}{}", &s[..open], &s[close.map_or(s.len(), |k| k + '）'.len_utf8())..]))
+    let mut out: Option<String> = None;
+    // `from`: where to look for the next bracket; `kept`: the first byte not yet copied.
+    let (mut from, mut kept) = (0, 0);
+    while let Some(open) = s[from..].find('（').map(|k| from + k) {
+        let close = s[open..].find('）').map(|k| open + k);
+        let inner = &s[open + '（'.len_utf8()..close.unwrap_or(s.len())];
+        let end = close.map_or(s.len(), |k| k + '）'.len_utf8());
+        if inner.chars().count() <= 8 && crate::cues::NAME_NOTES.iter().any(|w| inner.contains(w)) {
+            out.get_or_insert_with(String::new).push_str(&s[kept..open]);
+            kept = end;
+        }
+        from = end;
+    }
+    out.map(|mut o| {
+        o.push_str(&s[kept..]);
+        o
+    })
+}
+
+#[cfg(test)]
+#[test]
+fn notes_in_brackets_go_and_other_brackets_stay() {
+    assert_eq!(without_notes("生产总值（现价）").as_deref(), Some("生产总值"));
+    assert_eq!(without_notes("预计（下同）全县生产总值（现价）").as_deref(), Some("预计全县生产总值"));
+    assert_eq!(without_notes("紫云山（包河）文化创意产业园（市口径）营收").as_deref(), Some("紫云山（包河）文化创意产业园营收"));
+    assert_eq!(without_notes("紫云山（包河）文化创意产业园营收"), None);
 }
 
 /// A readable non-catalog name: no leading clause words, at most 16 characters (the end).
