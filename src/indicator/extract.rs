@@ -101,6 +101,7 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
         // A sentence's own cue holds across the `；` that end its list of figures
         // (`初步统计，2016年，实现地区生产总值189亿元；公共财政预算收入10.6亿元；…`).
         let mut carried: Option<Frame> = None;
+        let mut semicolon_last: Option<Fact> = None;
         for (s, e) in sentences(line) {
             let (s, e) = (line_start + s, line_start + e);
             let sent = &text[s..e];
@@ -141,9 +142,14 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
             while qi < quantities.len() && quantities[qi].end <= e {
                 qi += 1;
             }
+            let before = semicolon_last.take();
             if from < qi {
-                Sentence { text, start: s, end: e, qs: &quantities[from..qi], frame: sframe.clone(), ctx_frame_multi: sframe.is_multi_year(), each: each_one(sent), ctx, facts: Vec::new(), group: Vec::new(), pair_next: 0, pair_lead: String::new(), sub_region_heads: Default::default(), comparing: false, clause_basis: None }
+                let n = facts.len();
+                Sentence { text, start: s, end: e, qs: &quantities[from..qi], frame: sframe.clone(), ctx_frame_multi: sframe.is_multi_year(), each: each_one(sent), ctx, facts: Vec::new(), group: Vec::new(), pair_next: 0, pair_lead: String::new(), sub_region_heads: Default::default(), comparing: false, clause_basis: None, before }
                     .run(&mut facts);
+                if sent.ends_with('；') && facts.len() > n {
+                    semicolon_last = facts.last().cloned();
+                }
             }
         }
         line_start = line_end + 1;
@@ -179,6 +185,9 @@ struct Sentence<'a> {
     comparing: bool,
     /// The basis (`年均`, `累计`) the clause being read states.
     clause_basis: Option<Basis>,
+    /// The last fact of the sentence before, when that one ended in `；` (a list of figures
+    /// cut into sentences): a bare head at the start of this one may be its.
+    before: Option<Fact>,
 }
 
 /// One clause: its byte range and the quantities in it.
@@ -877,8 +886,11 @@ impl<'a> Sentence<'a> {
         }
         // `实现利润13亿元` after `规上工业增加值…`: a verb in front of the bare head.
         let phrase = ["累计完成", "累计实现", "实现", "完成", "全年"].iter().find_map(|v| phrase.strip_prefix(v)).unwrap_or(phrase);
+        // `粮食播种面积稳定在6200万亩以上、年度产量首次突破2000万吨`: a scope word before it.
+        let phrase = crate::cues::SCOPE_WORDS.prefix_of(phrase).and_then(|w| phrase.strip_prefix(w)).filter(|p| ELLIPTIC_HEADS.contains(p)).unwrap_or(phrase);
         let head = ELLIPTIC_HEADS.iter().find(|h| **h == phrase)?;
-        let prev = self.facts.last()?;
+        // `规模以上工业增加值完成55.7亿元，同比增长19%；实现利润13亿元`: across the `；` of a list.
+        let prev = self.facts.last().or(self.before.as_ref())?;
         let prev_head = ELLIPTIC_HEADS.iter().filter(|h| prev.subject.ends_with(**h)).max_by_key(|h| h.len())?;
         let stem = &prev.subject[..prev.subject.len() - prev_head.len()];
         let s = self.resolve(&format!("{stem}{head}"))?;
@@ -988,7 +1000,9 @@ impl<'a> Sentence<'a> {
                     continue 'outer;
                 }
             }
-            return false;
+            // `为经营主体减轻税费负担`, `为企业和个人减税降费`: whom it was done for, a short
+            // phrase without a clause break, leaves the indicator the report's.
+            return crate::cues::BENEFICIARY_MARKS.iter().any(|m| s.strip_prefix(m).is_some_and(|w| (1..=8).contains(&w.chars().count()) && !w.contains(['，', '、', '“'])));
         }
         true
     }
