@@ -965,7 +965,17 @@ impl<'a> Sentence<'a> {
         // `非常规天然气发展方面，…力争产量突破200亿立方米`, `…达到9048万千瓦，占比55.1%`: a bare
         // head is of the sentence's topic, or of the thing just named.
         if crate::cues::BARE_HEADS.contains(&readable.as_str()) {
-            if let Some(owner) = self.topic().or_else(|| self.facts.last().filter(|f| f.entry.is_none() && f.name != UNNAMED).map(|f| f.name.clone())) {
+            // (The thing just named without its own head: `新能源汽车产量…，产值…` is 新能源汽车产值;
+            // a bare head names no owner.)
+            // A share or a speed keeps the whole name (`民营经济增加值…，占比61.2%`).
+            let share = readable.starts_with('占') || readable.starts_with('增') || crate::cues::SHARE_HEADS.contains(&readable.as_str());
+            let just_named = || {
+                let name = self.facts.last().filter(|f| f.entry.is_none() && f.name != UNNAMED)?.name.as_str();
+                let own_head = || crate::cues::BARE_HEADS.iter().filter_map(|h| name.strip_suffix(h)).min_by_key(|s| s.len());
+                let stem = if share { name } else { own_head().unwrap_or(name) };
+                (!stem.is_empty()).then(|| stem.to_string())
+            };
+            if let Some(owner) = self.topic().or_else(just_named) {
                 readable = format!("{owner}{readable}");
             }
         }

@@ -215,6 +215,31 @@ pub(super) fn clean_subject(phrase: &str) -> String {
                 s = s.replace(w, r);
             }
         }
+        // `高新技术产业增加值占规上工业比重`: a value added is a share of the sector's value added.
+        if let Some(k) = s.find("增加值占") {
+            let after = k + "增加值占".len();
+            if let Some(sector) = crate::cues::SHARE_SECTORS.iter().find(|w| s[after..].strip_prefix(**w).is_some_and(|r| r.starts_with("比重") || r.starts_with("比例"))) {
+                s.insert_str(after + sector.len(), "增加值");
+            }
+        }
+    }
+    // `规模工业年产值`, `新能源汽车年产量`: the year's output is the output (not `全年产值`, `今年产量`).
+    if let Some(k) = s.find('年') {
+        let before = s[..k].chars().next_back();
+        let rest = &s[k + '年'.len_utf8()..];
+        if before.is_some_and(|c| is_han(c) && !crate::cues::ANNUAL_NOT_AFTER.iter().any(|w| w.starts_with(c))) && crate::cues::ANNUAL_HEADS.iter().any(|h| rest.starts_with(h)) {
+            s.replace_range(k..k + '年'.len_utf8(), "");
+        }
+    }
+    // `数字经济核心产业营收`: abbreviations inside a name written out (`经营收入` stays).
+    if s.contains('营') {
+        for pair in crate::cues::NAME_ABBREVIATIONS {
+            let Some((short, long)) = pair.split_once('=') else { continue };
+            let last = long.chars().next_back().unwrap_or('入');
+            if let Some(k) = s.find(short).filter(|&k| !s[k + short.len()..].starts_with(last) && !s[..k].ends_with('经')) {
+                s.replace_range(k..k + short.len(), long);
+            }
+        }
     }
     // `城镇累计新增就业`: 累计 says the basis (read from the clause), not the indicator.
     if s.contains('累') && s.contains("累计") && s.len() > "累计".len() {
