@@ -577,7 +577,8 @@ impl<'a> Sentence<'a> {
         }
         // Baselines (`从60.2%`, `从2020年的82.4岁`, `较“十三五”末的9323.1亿元`) and
         // comparisons are not the fact.
-        if lead.starts_with(['从', '由']) && change_verb(lead).is_none() || lead.ends_with('从') || lead.ends_with('由') || (lead.contains('较') || lead.contains('比')) && lead.ends_with('的') || lead.ends_with('较') {
+        // (A bracket or quote that closed the subject may come first: `散居孤儿（…）从每人每月1536元`.)
+        if lead.trim_start_matches(['）', '”']).starts_with(['从', '由']) && change_verb(lead).is_none() || lead.ends_with('从') || lead.ends_with('由') || (lead.contains('较') || lead.contains('比')) && lead.ends_with('的') || lead.ends_with('较') {
             return;
         }
         let (suffix_b, q_end) = match suffix_bound(text, q.end) {

@@ -304,7 +304,10 @@ pub(super) fn without_notes(s: &str) -> Option<String> {
         let close = s[open..].find('）').map(|k| open + k);
         let inner = &s[open + '（'.len_utf8()..close.unwrap_or(s.len())];
         let end = close.map_or(s.len(), |k| k + '）'.len_utf8());
-        if inner.chars().count() <= 8 && crate::cues::NAME_NOTES.iter().any(|w| inner.contains(w)) {
+        // A short note with a note word, or one that says what the figure includes or leaves
+        // out (`（扣除2022年灾后恢复重建专项资金支出外）`, `（含艾滋病病毒感染儿童）`).
+        let n = inner.chars().count();
+        if n <= 8 && crate::cues::NAME_NOTES.iter().any(|w| inner.contains(w)) || n <= 30 && crate::cues::NOTE_OPENERS.iter().any(|w| inner.starts_with(w)) {
             out.get_or_insert_with(String::new).push_str(&s[kept..open]);
             kept = end;
         }
@@ -323,6 +326,8 @@ fn notes_in_brackets_go_and_other_brackets_stay() {
     assert_eq!(without_notes("预计（下同）全县生产总值（现价）").as_deref(), Some("预计全县生产总值"));
     assert_eq!(without_notes("紫云山（包河）文化创意产业园（市口径）营收").as_deref(), Some("紫云山（包河）文化创意产业园营收"));
     assert_eq!(without_notes("紫云山（包河）文化创意产业园营收"), None);
+    assert_eq!(without_notes("一般公共预算支出（扣除2022年灾后恢复重建专项资金支出外）").as_deref(), Some("一般公共预算支出"));
+    assert_eq!(without_notes("散居孤儿（含艾滋病病毒感染儿童）").as_deref(), Some("散居孤儿"));
 }
 
 /// A readable non-catalog name: no leading clause words, at most 16 characters (the end).
