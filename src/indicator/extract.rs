@@ -394,6 +394,21 @@ impl<'a> Sentence<'a> {
                     self.group = earlier;
                 }
             }
+            // `2.2万脱贫人口人均纯收入19701元`, `158个重点项目完成投资189.4亿元`: a count of those a
+            // figure is about, then the figure's subject. The count is a fact of its own when a
+            // verb follows what it counts (158个重点项目), else it only qualifies the subject.
+            let count_of = |q: &Quantity| matches!(&q.measure, Measure::Level(u) if counts_things(u) || u.ends_with('人'));
+            if prefix.is_empty() && qs.len() > 1 && count_of(&qs[0]) && !count_of(&qs[1]) {
+                let between = &text[qs[0].end..qs[1].start];
+                if between.chars().count() >= 4 && between.chars().all(|c| is_han(c) || c == '“' || c == '”') {
+                    let verb = between.char_indices().skip(2).find(|&(k, _)| crate::cues::COUNT_VERBS.iter().any(|v| between[k..].starts_with(v)));
+                    if let Some(name) = verb.and_then(|(k, _)| readable_name(&between[..k])) {
+                        self.push_count(&name, &qs[0], c.start, qs[1].start, basis);
+                    }
+                    self.clause_in_frame(&Clause { start: qs[0].end, end: c.end, q: c.q.start + 1..c.q.end });
+                    return;
+                }
+            }
             if self.group.is_empty() || starts_with_count {
                 // No subject of its own: a count (`建成藏羊基地3个`, `191家工业企业…`) still
                 // comes out, named by what follows it; other figures are dropped.
