@@ -145,7 +145,7 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
             let before = semicolon_last.take();
             if from < qi {
                 let n = facts.len();
-                Sentence { text, start: s, end: e, qs: &quantities[from..qi], frame: sframe.clone(), ctx_frame_multi: sframe.is_multi_year(), each: each_one(sent), ctx, facts: Vec::new(), group: Vec::new(), pair_next: 0, pair_lead: String::new(), sub_region_heads: Default::default(), comparing: false, clause_basis: None, before }
+                Sentence { text, start: s, end: e, qs: &quantities[from..qi], frame: sframe.clone(), ctx_frame_multi: sframe.is_multi_year(), each: each_one(sent), ctx, facts: Vec::new(), group: Vec::new(), pair_next: 0, pair_lead: String::new(), sub_region_heads: Default::default(), comparing: false, clause_basis: None, before, output_verb: None }
                     .run(&mut facts);
                 if sent.ends_with('；') && facts.len() > n {
                     semicolon_last = facts.last().cloned();
@@ -188,6 +188,8 @@ struct Sentence<'a> {
     /// The last fact of the sentence before, when that one ended in `；` (a list of figures
     /// cut into sentences): a bare head at the start of this one may be its.
     before: Option<Fact>,
+    /// The verb of output (`生产`) and its noun (`产量`) of the last clause, for items listed after it.
+    output_verb: Option<(&'static str, &'static str)>,
 }
 
 /// One clause: its byte range and the quantities in it.
@@ -328,6 +330,29 @@ impl<'a> Sentence<'a> {
                 let bare = ["实现", "完成"].iter().find_map(|v| subj_text.strip_prefix(v)).unwrap_or(subj_text).trim_start_matches(['，', '、']);
                 if let Some(found) = self.head_of_previous_clause(bare, c.start) {
                     subjects = vec![found];
+                }
+            }
+        }
+        // `全年生产钾肥757.5万吨`, `销售鲜食葡萄48.86万吨、葡萄干22.02万吨`: a verb of output and
+        // what it made, with a physical amount, is the product's output (钾肥产量); the items
+        // listed after it share the verb.
+        let listed_after = text[..c.start].ends_with('、');
+        if !listed_after {
+            self.output_verb = None;
+        }
+        if let ([s], Some(Measure::Level(u))) = (subjects.as_slice(), qs.first().map(|q| &q.measure)) {
+            let physical = !u.contains('元') && !counts_things(u) && !u.ends_with('人') && !u.ends_with("人次");
+            let bare = subj_text.trim_start_matches(['，', '、']);
+            let bare = ["全年", "累计", "共"].iter().find_map(|w| bare.strip_prefix(w)).unwrap_or(bare);
+            let own = crate::cues::OUTPUT_VERBS.iter().filter_map(|p| p.split_once('=')).find(|(v, _)| bare.strip_prefix(v).is_some_and(|r| r.chars().count() >= 2));
+            let verb = own.or(self.output_verb.filter(|_| listed_after));
+            if let Some((v, noun)) = verb.filter(|_| physical && s.entry.is_none()) {
+                let product = bare.strip_prefix(v).unwrap_or(bare);
+                if product.chars().all(is_han) && (2..=8).contains(&product.chars().count()) {
+                    if let Some(named) = self.resolve(&format!("{product}{noun}")) {
+                        subjects = vec![named];
+                        self.output_verb = Some((v, noun));
+                    }
                 }
             }
         }
