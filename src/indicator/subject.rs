@@ -223,6 +223,13 @@ pub(super) fn clean_subject(phrase: &str) -> String {
             }
         }
     }
+    // `数字经济增加值占比`: the share of a value added the statistics office gives of GDP, named so.
+    if let Some(num) = s.strip_suffix("占比") {
+        let own = crate::cues::SCOPE_WORDS.prefix_of(num).and_then(|w| num.strip_prefix(w)).unwrap_or(num);
+        if crate::cues::GDP_SHARE_NUMERATORS.contains(&own) {
+            s = format!("{num}占地区生产总值比重");
+        }
+    }
     // `规模工业年产值`, `新能源汽车年产量`: the year's output is the output (not `全年产值`, `今年产量`).
     if let Some(k) = s.find('年') {
         let before = s[..k].chars().next_back();
