@@ -448,10 +448,14 @@ pub fn infer(text: &str) -> Option<&'static Division> {
             None => {}
         }
     }
-    let names: Vec<(usize, &Name)> = ac
+    // (start, name, whether a facility word follows it: `禹会商业中心`, `天峻工业园`.)
+    let names: Vec<(usize, &Name, bool)> = ac
         .find_iter(text)
         .filter(|m| !idx.shadowed.contains(&m.pattern().as_usize()))
-        .filter_map(|m| Some((m.start(), idx.names.get(m.pattern().as_usize())?)))
+        .filter_map(|m| {
+            let facility = crate::cues::PLACE_FACILITIES.iter().any(|w| text[m.end()..].starts_with(w));
+            Some((m.start(), idx.names.get(m.pattern().as_usize())?, facility))
+        })
         .collect();
     let head = title_end(text, opening);
     for &(at, k, w) in &header_cues {
@@ -488,7 +492,7 @@ pub fn infer(text: &str) -> Option<&'static Division> {
     // province; else a quarter.
     let mut named = vec![false; n];
     let mut surely = vec![false; n];
-    for (_, name) in &names {
+    for (_, name, _) in &names {
         for d in &name.divisions {
             named[at(d)] |= !(word(name.text) && strong(name.text, d));
             surely[at(d)] |= sure(name.text, d);
@@ -517,11 +521,18 @@ pub fn infer(text: &str) -> Option<&'static Division> {
             0.25
         }
     };
+    // A short name that only one division has, of the level the cue words say, before a
+    // facility word (`禹会商业中心` in a district's report) names a place: it counts as much as
+    // a name placed twice.
+    let weight_at = |name: &Name, d: &Division, facility: bool| {
+        let w: f32 = weight(name.text, d);
+        if facility && name.divisions.len() == 1 && want.is_some() && fits(d) { w.max(2.0) } else { w }
+    };
     let mut raw = vec![0f32; n];
-    for (_, name) in &names {
+    for (_, name, facility) in &names {
         let k = name.divisions.len() as f32;
         for d in &name.divisions {
-            raw[at(d)] += weight(name.text, d) / k;
+            raw[at(d)] += weight_at(name, d, *facility) / k;
         }
     }
     // How much the text talks about each division and what lies in it.
@@ -545,10 +556,10 @@ pub fn infer(text: &str) -> Option<&'static Division> {
     };
     let mut own = vec![0f32; n];
     let mut titled = vec![false; n];
-    for &(pos, name) in &names {
+    for &(pos, name, facility) in &names {
         let total: f32 = name.divisions.iter().map(|d| context(d)).sum();
         for d in &name.divisions {
-            let w = weight(name.text, d);
+            let w = weight_at(name, d, facility);
             own[at(d)] += w * context(d) / total;
             // 涉县 in a title is a name when the cue words say the report is a county's.
             if pos < head && (sure(name.text, d) || (strong(name.text, d) && want.is_some())) {
@@ -628,6 +639,18 @@ mod tests {
             n += 1;
         }
         assert!(n >= 30, "{n}");
+    }
+
+    #[test]
+    fn a_short_name_before_a_facility_word_names_a_place() {
+        // 禹会区 2013 names its district only in `禹会商业中心`.
+        let yuhui = "各位代表：现在，我代表区人民政府向大会报告工作。全区上下凝心聚力，禹会商业中心项目主体完工，新黄山玻璃等企业完成产值184亿元。";
+        assert_eq!(infer(yuhui).map(|d| d.name), Some("禹会区"));
+        // Not when the report is of another level (a county's report naming the district's centre),
+        assert_eq!(infer(&yuhui.replace("区人民政府", "县人民政府").replace("全区", "全县")).map(|d| d.name), None);
+        // nor when several divisions have the short name (新华区: 石家庄, 沧州, 平顶山 …).
+        let xinhua = "各位代表：现在，我代表区人民政府向大会报告工作。全区上下凝心聚力，新华大道改造完工。";
+        assert_eq!(infer(xinhua).map(|d| d.name), None);
     }
 
     #[test]

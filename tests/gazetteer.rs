@@ -48,16 +48,12 @@ fn infer_finds_the_gold_region() {
         let name = gold.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap_or(gold).display().to_string();
         let shown = got.map_or("None".to_string(), |d| format!("{} {}", d.code, d.name));
         println!("{} {name}: gold {region} ({level}), infer {shown}", if ok { "ok " } else { "BAD" });
-        if !ok && !KNOWN_MISSES.iter().any(|k| name.ends_with(k)) {
+        if !ok {
             wrong.push(format!("{name}: gold {region}, infer {shown}"));
         }
     }
     assert!(wrong.is_empty(), "infer() missed {} of {}:\n{}", wrong.len(), files.len(), wrong.join("\n"));
 }
-
-/// Gold files whose region the text does not give: 禹会区 2013 names no place but `禹会商业中心`
-/// and `新黄山玻璃` (黄山区 too): the gazetteer cannot tell, and says `None`.
-const KNOWN_MISSES: &[&str] = &["yuhui-district-2013.gold.json"];
 
 /// The report texts without gold: each province report gives its province, each national one
 /// `None`.
