@@ -514,7 +514,8 @@ fn years(text: &str, meta: &Meta) -> (Option<i32>, Option<i32>) {
         let y = d[..4].parse::<i32>().ok()?;
         Some(if matches!(d.get(5..7), Some("11" | "12")) { y + 1 } else { y })
     });
-    let title_year = meta.title.as_ref().and_then(|t| t.get(..4)).and_then(|y| y.parse::<i32>().ok());
+    // (`（福建省）2021年三明市人民政府工作报告（全文）`: the first year in the title, wherever it is.)
+    let title_year = meta.title.as_deref().and_then(|t| years_in(t).next()).map(|(_, y, _)| y);
     // `2025年是…重要之年，是实施“十四五”规划的收官之年` (a news page with no heading, no date and
     // no title): the year ahead, told by what it is to be — before the most frequent year, which
     // on such a page is the plan year itself.
@@ -535,7 +536,14 @@ fn numbered_year_heading(text: &str, words: &[&str]) -> Option<i32> {
     years_in(text).find_map(|(start, y, e)| {
         // `一、2024年…`, and in a news report `一是2010年政府工作回顾`.
         let numbered = ['、', '是'].iter().any(|&m| text[..start].strip_suffix(m).and_then(|b| b.chars().next_back()).is_some_and(crate::normalize::is_cn_digit));
-        (numbered && words.iter().any(|w| text[e..].starts_with(w))).then_some(y)
+        // `一、2020年和十三五时期工作回顾`, `一、2025年工作及“十四五”时期发展回顾`: the year and
+        // the five years joined in one heading, which ends with the word.
+        let joined = || {
+            let heading = text[e..].split(['\n', '。']).next().unwrap_or("");
+            let heading = heading.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c.is_whitespace());
+            ["和", "及", "工作和", "工作及"].iter().any(|j| heading.starts_with(j)) && heading.chars().count() <= 24 && words.iter().any(|w| heading.ends_with(w))
+        };
+        (numbered && (words.iter().any(|w| text[e..].starts_with(w)) || joined())).then_some(y)
     })
 }
 
@@ -625,6 +633,16 @@ mod variant_tests {
         assert_eq!((m.review_year, m.plan_year), (Some(2024), Some(2025)));
         let m = extract("宜都市第十届人民代表大会第五次会议开幕。回首2024年,全市经济稳中有进。看2025年宜都怎么干?2025年,2025年,2025年。\n");
         assert_eq!((m.review_year, m.plan_year), (Some(2024), Some(2025)));
+        // A heading that joins the year and the five years (`一、2025年和“十四五”时期工作回顾`,
+        // 辽宁 2026; `一、2025年工作及“十四五”时期发展回顾`, 贵州 2026), in a text with no date.
+        let m = extract("各位代表:\n现在，我代表省人民政府向大会报告工作。\n一、2025年和“十四五”时期工作回顾\n刚刚过去的一年……到2030年、2030年、2030年\n");
+        assert_eq!((m.review_year, m.plan_year), (Some(2025), Some(2026)));
+        let m = extract("各位代表:\n一、2025年工作及“十四五”时期发展回顾\n过去一年……到2030年、2030年\n");
+        assert_eq!((m.review_year, m.plan_year), (Some(2025), Some(2026)));
+        // A title with the province in front (`（湖南省）2016年桂阳县人民政府工作报告（全文）`, the
+        // form of a document site): its year is the plan year, however often other years occur.
+        let m = extract("（湖南省）2016年桂阳县人民政府工作报告（全文）\n县长 黄四平\n各位代表:\n2017年、2017年、2017年\n");
+        assert_eq!((m.review_year, m.plan_year), (Some(2015), Some(2016)));
         // 漾濞 2023: a fragment that opens with the plan year's 总体要求.
         let m = extract("2023年政府工作总体要求是:坚持以习近平新时代中国特色社会主义思想为指导……全县上下……漾濞……\n");
         assert_eq!((m.review_year, m.plan_year), (Some(2022), Some(2023)));

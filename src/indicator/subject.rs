@@ -369,7 +369,13 @@ pub(super) fn trim_name_with<'s>(s: &'s str, hits: &[Hit]) -> &'s str {
     let share = s.contains('占') && crate::cues::SHARE_HEADS.iter().any(|h| s.ends_with(h));
     if n > MAX_NAME && !(share && n <= MAX_SHARE_NAME) {
         let skip: usize = s.chars().take(n - MAX_NAME).map(char::len_utf8).sum();
-        &s[skip..]
+        let tail = &s[skip..];
+        // `茶叶、食用菌、林竹等十大乡村特色产业全产业链总产值`: a list of examples cut by the
+        // length goes whole, what they are examples of stays (not `菌、林竹等十大…`).
+        match tail.rfind('等').filter(|&k| tail[..k].contains('、')) {
+            Some(k) if tail[k + '等'.len_utf8()..].chars().filter(|&c| is_han(c)).count() >= 4 => &tail[k + '等'.len_utf8()..],
+            _ => tail,
+        }
     } else {
         s
     }
@@ -441,7 +447,9 @@ pub(super) fn readable_name(name: &str) -> Option<String> {
     let first = s.chars().next()?;
     let bad_start = matches!(first, '、' | '，' | '”' | '）' | '和' | '及' | '与' | '等') || s.starts_with('较') || s.starts_with('比');
     let bad_end = s.ends_with(['和', '及', '与', '、', '“']);
-    (s.chars().filter(|&c| is_han(c)).count() >= 2 && !bad_start && !bad_end).then(|| s.to_string())
+    // `认证“山西精品`: a quote the figure cut is closed.
+    let open = s.rfind('“').is_some_and(|k| !s[k..].contains('”'));
+    (s.chars().filter(|&c| is_han(c)).count() >= 2 && !bad_start && !bad_end).then(|| if open { format!("{s}”") } else { s.to_string() })
 }
 
 /// The name of a figure that has no readable one.
