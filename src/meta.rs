@@ -14,11 +14,10 @@ use std::sync::LazyLock;
 /// How many lines from the top count as the header.
 const HEADER_LINES: usize = 40;
 
-/// Headings that name the plan year after it: `2026年重点工作`, `2023年政府工作总体要求`. In
-/// order: the first that matches is taken (`经济社会发展` before `发展主要预期目标`).
-const PLAN_HEADINGS: &[&str] = &[
-    "主要目标", "目标任务", "总体思路", "主要工作任务", "工作安排", "重点工作", "政府工作任务", "工作任务", "经济社会发展", "政府工作总体要求", "工作总体要求", "总体要求", "主要预期目标", "发展主要预期目标",
-];
+/// Headings that name the plan year after it: `2026年重点工作`, `2023年政府工作总体要求`
+/// (`data/cues.txt` [plan_year_headings]). In order: the first that matches is taken
+/// (`经济社会发展` before `发展主要预期目标`).
+use crate::cues::PLAN_YEAR_HEADINGS as PLAN_HEADINGS;
 
 /// Titles a speaker line starts its name with: `国务院总理 李强`, `谷城县人民政府县长 黄克立`,
 /// `大埔县县长熊锋松`, `□六盘水市人民政府市长 李 刚`, `广州市长温国辉作政府工作报告`.
@@ -500,12 +499,12 @@ fn years(text: &str, meta: &Meta) -> (Option<i32>, Option<i32>) {
     let review = review.or_else(|| years_in(head).find(|&(_, _, e)| head[e..].starts_with("国民经济和社会发展计划执行情况")).map(|(_, y, _)| y));
     let plan = plan.or_else(|| years_in(head).find(|&(_, _, e)| head[e..].starts_with("国民经济和社会发展计划草案")).map(|(_, y, _)| y));
     let plan = plan.or_else(|| numbered_year_heading(head, PLAN_HEADINGS)).or_else(|| {
-        // `报告指出,2025年,中山全市经济社会发展主要预期目标是:` (a news page): the year that the
-        // targets' announcement names, in the same clause.
+        // `报告指出,2025年,中山全市经济社会发展主要预期目标是:`, `湖北省政府2024年工作思路和重点任务`
+        // (news pages): the year that the targets' announcement or the year's plan names, in the same clause.
         years_in(head).find(|&(_, _, e)| {
             let rest = &head[e..floor_char(head, e + 90)];
             let clause = rest.split(['。', '：', ':', '；']).next().unwrap_or("");
-            clause.contains("主要预期目标") || clause.contains("预期目标是") || clause.contains("预期目标为")
+            crate::cues::PLAN_YEAR_CLAUSE_WORDS.iter().any(|w| clause.contains(w))
         }).map(|(_, y, _)| y)
     });
     // A report delivered in November or December (`2020年12月23日`, `2016年11月25日` at the first
@@ -643,6 +642,9 @@ mod variant_tests {
         // form of a document site): its year is the plan year, however often other years occur.
         let m = extract("（湖南省）2016年桂阳县人民政府工作报告（全文）\n县长 黄四平\n各位代表:\n2017年、2017年、2017年\n");
         assert_eq!((m.review_year, m.plan_year), (Some(2015), Some(2016)));
+        // 湖北 2024 (a news page): the year of the plan's 工作思路, the only year in the text.
+        let m = extract("湖北省人民政府省长王忠林向大会作政府工作报告。一起来看看会上提到的湖北省政府2024年工作思路和重点任务。全省上下……\n");
+        assert_eq!((m.review_year, m.plan_year), (Some(2023), Some(2024)));
         // 漾濞 2023: a fragment that opens with the plan year's 总体要求.
         let m = extract("2023年政府工作总体要求是:坚持以习近平新时代中国特色社会主义思想为指导……全县上下……漾濞……\n");
         assert_eq!((m.review_year, m.plan_year), (Some(2022), Some(2023)));
