@@ -360,7 +360,7 @@ impl<'a> Sentence<'a> {
         // given (`投资` → 固定资产投资), but not its level (`完成投资1万亿元` is any investment).
         if let [s] = subjects.as_mut_slice() {
             if s.entry.is_none() && change_verb(lead).is_some() {
-                let bare = crate::cues::GROWTH_ALIASES.iter().filter_map(|p| p.split_once('=')).find(|(w, _)| s.name == *w);
+                let bare = crate::cues::GROWTH_ALIASES.iter().filter_map(|p| p.split_once('=')).find(|(w, _)| s.name == *w || s.text == *w);
                 if let Some(entry) = bare.and_then(|(_, name)| crate::indicator::catalog::by_name(name)) {
                     *s = Subject { name: entry.name.to_string(), entry: Some(entry), text: s.text.clone() };
                 }
@@ -773,9 +773,15 @@ impl<'a> Sentence<'a> {
                         let generic = obj.chars().count() <= 4 && crate::cues::GENERIC_OBJECTS.iter().any(|g| obj.ends_with(g));
                         // `改造老旧小区1200个，惠及120万户居民`: whom the thing just named reached.
                         let owner = || self.facts.iter().rev().take(8).find(|f| f.entry.is_none() && f.name != UNNAMED).map(|f| f.name.clone());
-                        fact.name = match readable_name(&fact.name) {
-                            Some(subj) if generic && fact.name != UNNAMED => format!("{subj}{obj}"),
+                        // `学前一年免费教育惠及43万儿童`, `累计惠及80个乡镇`: whom or what a thing reached
+                        // is named with the verb, after the thing when the clause names it.
+                        let before = text[..q.start].trim_end_matches(|c: char| "近约超逾".contains(c));
+                        let reach = crate::cues::REACH_VERBS.iter().find(|v| before.ends_with(**v));
+                        fact.name = match (readable_name(&fact.name), reach) {
+                            (Some(subj), _) if generic && fact.name != UNNAMED => format!("{subj}{obj}"),
                             _ if fact.name == UNNAMED && crate::cues::REACHED_OBJECTS.contains(&obj.as_str()) => format!("{}{obj}", owner().unwrap_or_default()),
+                            (Some(subj), Some(v)) if fact.name != UNNAMED => format!("{subj}{v}{obj}"),
+                            (_, Some(v)) => format!("{v}{obj}"),
                             _ => obj,
                         };
                     } else if let Some(head) = inner.and_then(readable_name).filter(|h| crate::cues::TOTAL_HEADS.contains(&h.as_str())) {
