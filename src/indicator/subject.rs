@@ -360,8 +360,9 @@ pub(super) fn trim_name_with<'s>(s: &'s str, hits: &[Hit]) -> &'s str {
         .collect();
     let s = strip_fillers_with(t, &inner);
     // `力争数字经济核心产业增加值占…`: a verb in front is not part of the name.
+    let acts = crate::cues::ACTED_ON_OBJECTS.iter().any(|o| s.ends_with(o));
     let s = match crate::cues::NAME_LEADING.prefix_of(s) {
-        Some(w) if s[w.len()..].chars().count() >= 2 => &s[w.len()..],
+        Some(w) if s[w.len()..].chars().count() >= 2 && !acts => &s[w.len()..],
         _ => s,
     };
     let n = s.chars().count();
@@ -416,10 +417,13 @@ pub(super) fn readable_name(name: &str) -> Option<String> {
             s = &s[k + '是'.len_utf8()..];
         }
     }
+    // `提请审议地方性法规`, `制定、修改、废止政府规章`: the acts on laws are what is counted,
+    // their verbs stay.
+    let acts = crate::cues::ACTED_ON_OBJECTS.iter().any(|o| s.ends_with(o));
     loop {
         let before = s.len();
         s = s.trim_start_matches(['和', '及', '与', '、', '是']);
-        if let Some(w) = crate::cues::NAME_LEADING.prefix_of(s) {
+        if let Some(w) = crate::cues::NAME_LEADING.prefix_of(s).filter(|_| !acts) {
             s = &s[w.len()..];
         }
         if let Some(w) = crate::cues::NAME_TRAILING.suffix_of(s) {
