@@ -607,6 +607,11 @@ impl<'a> Sentence<'a> {
         if after.starts_with('的') || after.starts_with("左右的") || after.starts_with("以上的") {
             return;
         }
+        // `投资5000万元以上项目1381个`, `总投资超10亿元项目50个`: the size of the things counted
+        // after it, not a figure.
+        if sized_count(text, q).is_some() {
+            return;
+        }
         // `迈上4万亿、5万亿两个台阶`: thresholds passed, not levels.
         if counted_threshold(&text[q.end..self.end.max(q.end)]) {
             return;
@@ -765,9 +770,20 @@ impl<'a> Sentence<'a> {
                     // (Not a verb alone: `上市公司增至88家` keeps its subject.)
                     let inner = Some(inner).filter(|i| !lead.is_empty() && (strip_fillers(i).chars().count() >= 2 || crate::cues::TOTAL_HEADS.iter().any(|h| i.starts_with(h))));
                     let obj = object_after(text, q_end, clause_end);
+                    // `投资5000万元以上项目1381个`: the things counted with their size.
+                    let before = &text[..q.start];
+                    let sized = crate::cues::SIZED_THINGS.iter().find(|w| before.ends_with(**w)).and_then(|w| {
+                        let window = &before[crate::meta::floor_char(before, before.len().saturating_sub(60))..];
+                        let from = window.rfind(['，', '。', '；', '、', '：']).map_or(0, |k| k + '，'.len_utf8());
+                        let phrase = &window[from..];
+                        let q0 = self.qs.iter().rev().find(|p| p.end <= q.start && p.start >= q.start - phrase.len())?;
+                        (sized_count(text, q0) == Some(q.start - w.len())).then(|| readable_name(phrase)).flatten()
+                    });
                     // `165条河、4个湖`: a one-character noun after a classifier is a name too.
                     let single = obj.chars().count() == 1 && obj.chars().all(|c| is_han(c) && !crate::cues::OBJECT_STOPS.contains(&c.to_string().as_str()));
-                    if single {
+                    if let Some(name) = sized {
+                        fact.name = name;
+                    } else if single {
                         fact.name = obj;
                     } else if let Some(obj) = readable_name(&obj) {
                         let generic = obj.chars().count() <= 4 && crate::cues::GENERIC_OBJECTS.iter().any(|g| obj.ends_with(g));
@@ -1126,6 +1142,18 @@ fn one_of_many(text: &str, end: usize) -> bool {
 
 /// A unit that counts things (`个`, `家`, `万名`) or is a bare magnitude (`13.2万` before a
 /// noun): never the level of a catalog indicator.
+/// Where the noun a money figure gives the size of starts (`投资5000万元以上项目1381个`: the
+/// offset of `项目`), when a count of that noun follows right after it.
+fn sized_count(text: &str, q: &Quantity) -> Option<usize> {
+    let Measure::Level(u) = &q.measure else { return None };
+    if !u.ends_with('元') {
+        return None;
+    }
+    let at = ["以上", "左右", ""].iter().find_map(|w| text[q.end..].strip_prefix(w).map(|_| q.end + w.len()))?;
+    let noun = crate::cues::SIZED_THINGS.iter().filter(|w| text[at..].starts_with(**w)).max_by_key(|w| w.len())?;
+    text[at + noun.len()..].starts_with(|c: char| c.is_ascii_digit()).then_some(at)
+}
+
 fn counts_things(unit: &str) -> bool {
     let bare = crate::unit::MAGNITUDES.iter().find_map(|(m, _)| unit.strip_prefix(m)).unwrap_or(unit);
     // `61.4万个` new jobs is a level of 新增就业岗位; `4386万名` people and `13.2万` are counts.
