@@ -443,7 +443,8 @@ impl<'a> Sentence<'a> {
                         if COUNT_UNITS.contains(&u.as_str()) {
                             // `建成…10个产业园区`: the thing counted names the count.
                             let obj = object_after(text, q.end, c.end);
-                            if let Some(name) = readable_name(&obj).or_else(|| readable_name(trim_name(l)).filter(|_| !obj.is_empty())) {
+                            let named = readable_name(&obj).map(|o| selected_for(text, q.end, c.end, &o).unwrap_or(o));
+                            if let Some(name) = named.or_else(|| readable_name(trim_name(l)).filter(|_| !obj.is_empty())) {
                                 self.push_count(&name, q, c.start, c.end, basis);
                             }
                         }
@@ -798,6 +799,7 @@ impl<'a> Sentence<'a> {
                             _ if fact.name == UNNAMED && crate::cues::REACHED_OBJECTS.contains(&obj.as_str()) => format!("{}{obj}", owner().unwrap_or_default()),
                             (Some(subj), Some(v)) if fact.name != UNNAMED => format!("{subj}{v}{obj}"),
                             (_, Some(v)) => format!("{v}{obj}"),
+                            _ if generic => selected_for(text, q_end, clause_end, &obj).unwrap_or(obj),
                             _ => obj,
                         };
                     } else if let Some(head) = inner.and_then(readable_name).filter(|h| crate::cues::TOTAL_HEADS.contains(&h.as_str())) {

@@ -405,6 +405,26 @@ pub(super) fn object_after(text: &str, i: usize, end: usize) -> String {
     run[..cut].trim_end_matches(['“', '-']).to_string()
 }
 
+/// Longest name of a generic count with what it was selected for, as long as a count's name
+/// may be (`项目列入中国世界文化遗产预备名单`, 16).
+const MAX_SELECTED: usize = 16;
+
+/// `10个项目列入中国世界文化遗产预备名单`: a generic thing counted (`项目`, `案例`: `data/cues.txt`
+/// [generic_objects]) right after the figure at `i`, named by what it was selected for.
+pub(super) fn selected_for(text: &str, i: usize, end: usize, obj: &str) -> Option<String> {
+    let generic = obj.chars().count() <= 4 && crate::cues::GENERIC_OBJECTS.iter().any(|g| obj.ends_with(g));
+    if !generic {
+        return None;
+    }
+    let rest = &text[i..end.max(i)];
+    let at = rest.find(obj)? + obj.len();
+    let rest = &rest[at..];
+    crate::cues::SELECTION_VERBS.iter().find(|v| rest.starts_with(**v))?;
+    // The whole of what it was selected for, or nothing (a cut one would be a fragment).
+    let n = rest.chars().take_while(|&c| is_han(c) || c == '“' || c == '”').count();
+    (n + obj.chars().count() <= MAX_SELECTED).then(|| format!("{obj}{}", rest.chars().take(n).collect::<String>()))
+}
+
 /// A name a reader accepts, or none: without list markers (`十一是`), verbs in front
 /// (`建成`, `推动`), verbs behind (`…形成`, `…惠及`); none when what is left is a bare verb, a
 /// connective, a comparison (`较“十三五”时期`) or a cut phrase (`、三都、贞丰…`).
