@@ -891,6 +891,19 @@ impl<'a> Sentence<'a> {
                 items = owned.iter().map(String::as_str).collect();
             }
         }
+        // `重点监测景区接待游客、经营收入均保持10%以上增长`, `生产安全事故起数、死亡人数分别下降`:
+        // the owner of the first item's measure owns the short items after it.
+        let shared_owner: Vec<String>;
+        if fenbie && items.len() > 1 {
+            let head = crate::cues::MEASURE_HEADS.iter().filter(|h| items[0].ends_with(**h) && items[0].len() > h.len()).max_by_key(|h| h.len());
+            if let Some(h) = head {
+                let owner = &items[0][..items[0].len() - h.len()];
+                if owner.chars().count() >= 2 && !self.scope_only(owner) {
+                    shared_owner = items.iter().enumerate().map(|(k, i)| if k > 0 && i.chars().count() <= 4 && !i.starts_with(owner) { format!("{owner}{i}") } else { i.to_string() }).collect();
+                    items = shared_owner.iter().map(String::as_str).collect();
+                }
+            }
+        }
         if items.len() > 1 {
             let last = items[items.len() - 1];
             let mut out: Vec<Subject> = Vec::new();
@@ -995,7 +1008,7 @@ impl<'a> Sentence<'a> {
         // `六大优势产业、…产业增加值`: the last item's head, when the last item has more than it
         // (`销售收入、利税、利润` share nothing).
         // (An item that ends in a head of its own, `规模以上工业产值`, takes none.)
-        let own_head = SHARED_HEADS.iter().any(|h| item.ends_with(h));
+        let own_head = SHARED_HEADS.iter().chain(crate::cues::MEASURE_HEADS).any(|h| item.ends_with(h));
         let head = SHARED_HEADS.iter().find(|h| !own_head && last.ends_with(**h) && last.len() > h.len());
         match head {
             Some(h) => self.resolve(&format!("{item}{h}")),
