@@ -402,6 +402,14 @@ pub(super) fn object_after(text: &str, i: usize, end: usize) -> String {
         .map(|(k, _)| k)
         .find(|&k| k > 0 && !run[k..].starts_with("及以上") && !run[k..].starts_with("及以下"))
         .unwrap_or(run.len());
+    // `15个方面的重点任务`, `18个领域的重点任务`: the aspects counted are named by what they hold.
+    if run[cut..].starts_with('的') && crate::cues::ASPECT_WORDS.contains(&&run[..cut]) {
+        let rest = &run[cut + '的'.len_utf8()..];
+        let held = crate::cues::OBJECT_STOP_WORDS.find_in(rest).map(|(k, _)| k).find(|&k| k > 0).unwrap_or(rest.len());
+        if rest[..held].chars().filter(|&c| is_han(c)).count() >= 2 {
+            return format!("{}{}", &rest[..held], &run[..cut]);
+        }
+    }
     run[..cut].trim_end_matches(['“', '-']).to_string()
 }
 
