@@ -87,7 +87,9 @@ struct Subject {
 
 /// Extract every fact from clean text (one paragraph per line).
 pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
-    let quantities = scan(text);
+    let mut quantities = scan(text);
+    // `突破一批关键核心技术`: a vague quantifier, not a count.
+    quantities.retain(|q| !crate::cues::VAGUE_QUANTIFIERS.contains(&&text[q.start..q.end]));
     let mut facts = Vec::new();
     let mut frame = ctx.start.clone();
     let mut qi = 0;
