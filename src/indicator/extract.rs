@@ -446,6 +446,7 @@ impl<'a> Sentence<'a> {
                             // `建成…10个产业园区`: the thing counted names the count.
                             let obj = object_after(text, q.end, c.end);
                             let named = readable_name(&obj).map(|o| selected_for(text, q.end, c.end, &o).unwrap_or(o));
+                            let named = named.map(|o| level_head(text, q.end, c.end, &obj, o));
                             if let Some(name) = named.or_else(|| readable_name(trim_name(l)).filter(|_| !obj.is_empty())) {
                                 self.push_count(&name, q, c.start, c.end, basis);
                             }
@@ -773,6 +774,7 @@ impl<'a> Sentence<'a> {
                     // (Not a verb alone: `上市公司增至88家` keeps its subject.)
                     let inner = Some(inner).filter(|i| !lead.is_empty() && (strip_fillers(i).chars().count() >= 2 || crate::cues::TOTAL_HEADS.iter().any(|h| i.starts_with(h))));
                     let obj = object_after(text, q_end, clause_end);
+                    let obj = level_head(text, q_end, clause_end, &obj, obj.clone());
                     // `投资5000万元以上项目1381个`: the things counted with their size.
                     let before = &text[..q.start];
                     let sized = crate::cues::SIZED_THINGS.iter().find(|w| before.ends_with(**w)).and_then(|w| {
@@ -1061,7 +1063,8 @@ impl<'a> Sentence<'a> {
         }
         // `高技术制造业增加值增长22.7％、对工业增长贡献率达到35.1％`: a contribution with no
         // contributor is the thing just named's.
-        if crate::cues::OWNED_NAME_STARTS.iter().any(|w| readable.starts_with(w)) {
+        // (`对外贸易`, `对外直接投资`, `对口支援`: words of their own, not `对` + whom.)
+        if crate::cues::OWNED_NAME_STARTS.iter().any(|w| readable.starts_with(w)) && !crate::cues::NOT_OWNED_STARTS.iter().any(|w| readable.starts_with(w)) {
             if let Some(owner) = self.facts.last().map(|f| f.name.as_str()).filter(|n| *n != UNNAMED) {
                 let owner = crate::cues::OWNER_HEADS.iter().find_map(|h| owner.strip_suffix(h)).unwrap_or(owner);
                 readable = format!("{owner}{readable}");
@@ -1159,6 +1162,16 @@ fn one_of_many(text: &str, end: usize) -> bool {
 
 /// A unit that counts things (`个`, `家`, `万名`) or is a bare magnitude (`13.2万` before a
 /// noun): never the level of a catalog indicator.
+/// `国家级` counted before `、13个省级区域医疗中心`: `国家级区域医疗中心`; else `named`.
+fn level_head(text: &str, q_end: usize, end: usize, obj: &str, named: String) -> String {
+    let level = crate::cues::LEVEL_WORDS.contains(&obj);
+    let at = text[q_end..end.max(q_end)].find(obj).map(|k| q_end + k + obj.len());
+    match at.filter(|_| level).and_then(|at| level_list_head(text, at, end)) {
+        Some(head) => format!("{obj}{head}"),
+        None => named,
+    }
+}
+
 /// Where the noun a money figure gives the size of starts (`投资5000万元以上项目1381个`: the
 /// offset of `项目`), when a count of that noun follows right after it.
 fn sized_count(text: &str, q: &Quantity) -> Option<usize> {

@@ -6,6 +6,7 @@ use super::catalog::{all_aliases, Hit};
 use super::words::*;
 use crate::cues::{LEADING_FILLERS, LEAD_STARTS, SUB_REGION_HEADS, SUB_REGION_VERBS, VERB_STARTS};
 use crate::normalize::is_han;
+use crate::unit::COUNT_UNITS;
 
 /// The sub-region heads (`经济圈`, `新区`, `开发区`) of a sentence, in order: found once per
 /// sentence, whatever the number of its clauses.
@@ -413,6 +414,20 @@ pub(super) fn object_after(text: &str, i: usize, end: usize) -> String {
     run[..cut].trim_end_matches(['“', '-']).to_string()
 }
 
+/// `建成8个国家级、13个省级区域医疗中心`: a count of a level (`国家级`) right before another
+/// count of the next level names the thing counted with that one's head (`区域医疗中心`).
+/// `i`: where the first count's object ends.
+pub(super) fn level_list_head(text: &str, i: usize, end: usize) -> Option<String> {
+    let rest = text[i..end.max(i)].strip_prefix('、')?;
+    let digits = rest.find(|c: char| !c.is_ascii_digit() && c != '.').filter(|&k| k > 0)?;
+    let rest = &rest[digits..];
+    let classifier = rest.chars().next().filter(|c| COUNT_UNITS.contains(&c.to_string().as_str()))?;
+    let rest = &rest[classifier.len_utf8()..];
+    let level = crate::cues::LEVEL_WORDS.iter().filter(|w| rest.starts_with(**w)).max_by_key(|w| w.len())?;
+    let head = object_after(rest, level.len(), rest.len());
+    (head.chars().count() >= 2).then_some(head)
+}
+
 /// Longest name of a generic count with what it was selected for, as long as a count's name
 /// may be (`项目列入中国世界文化遗产预备名单`, 16).
 const MAX_SELECTED: usize = 16;
@@ -479,9 +494,9 @@ pub(super) fn readable_name(name: &str) -> Option<String> {
     let first = s.chars().next()?;
     let bad_start = matches!(first, '、' | '，' | '”' | '）' | '和' | '及' | '与' | '等') || s.starts_with('较') || s.starts_with('比');
     let bad_end = s.ends_with(['和', '及', '与', '、', '“']);
-    // `认证“山西精品`: a quote the figure cut is closed.
-    let open = s.rfind('“').is_some_and(|k| !s[k..].contains('”'));
-    (s.chars().filter(|&c| is_han(c)).count() >= 2 && !bad_start && !bad_end).then(|| if open { format!("{s}”") } else { s.to_string() })
+    // `认证“山西精品`, `通高速公路县（市、区`: a quote or bracket the figure cut is closed.
+    let close = [('“', '”'), ('（', '）')].iter().filter(|(o, c)| s.rfind(*o).is_some_and(|k| !s[k..].contains(*c))).map(|(_, c)| *c).collect::<String>();
+    (s.chars().filter(|&c| is_han(c)).count() >= 2 && !bad_start && !bad_end).then(|| format!("{s}{close}"))
 }
 
 /// The name of a figure that has no readable one.
