@@ -6,7 +6,9 @@ use super::subject::strip_fillers;
 /// Whether a `、` at `i` closes the figure `q` (allowing a bound word between them).
 pub(super) fn after_figure(text: &str, q: &Quantity, i: usize) -> bool {
     let gap = &text[q.end..i];
-    gap.is_empty() || ["左右", "以上", "以内", "以下"].contains(&gap)
+    // `47.63万户（套）、`: the unit's alternative in brackets is still the figure.
+    let unit_note = |g: &str| g.strip_prefix('（').and_then(|r| r.strip_suffix('）')).is_some_and(|u| crate::unit::COUNT_UNITS.contains(&u) || matches!(u, "户" | "人"));
+    gap.is_empty() || ["左右", "以上", "以内", "以下"].contains(&gap) || unit_note(gap)
 }
 
 /// `分别` splits a prefix into the subject list and the lead of the first figure.

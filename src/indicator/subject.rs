@@ -396,6 +396,10 @@ pub(super) fn object_after(text: &str, i: usize, end: usize) -> String {
     };
     let n = (0..chars.len().min(16)).take_while(|&k| in_noun(k)).count();
     let run: String = chars[..n].iter().collect();
+    // `建成老年助餐点3897个并有序向各年龄段开放`: a clause going on after the count, no noun.
+    if crate::cues::NOT_OBJECT_STARTS.iter().any(|w| run.starts_with(w)) {
+        return String::new();
+    }
     // `7个县市入选全国综合实力百强`: the thing counted ends where its verb starts.
     // `省级及以上企业技术中心`: `及以上` is part of the noun.
     let cut = crate::cues::OBJECT_STOP_WORDS
