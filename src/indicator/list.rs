@@ -15,9 +15,11 @@ pub(super) fn after_figure(text: &str, q: &Quantity, i: usize) -> bool {
 pub(super) fn split_fenbie(prefix: &str) -> (&str, Option<&str>) {
     match prefix.contains('别').then(|| prefix.find("分别")).flatten() {
         Some(i) => {
-            let (subj, lead) = prefix.split_at(i);
-            let subj = strip_fillers(subj);
-            (subj, Some(&lead["分别".len()..]))
+            let (whole, lead) = prefix.split_at(i);
+            let subj = strip_fillers(whole);
+            // `生产安全事故起数、死亡人数分别下降`: a head of the last item the fillers took is kept.
+            let kept = crate::cues::NAME_KEEP_HEADS.iter().find(|h| whole[subj.len()..].starts_with(**h)).map_or(subj, |h| &whole[..subj.len() + h.len()]);
+            (kept, Some(&lead["分别".len()..]))
         }
         None => {
             let i = prefix.find('均').filter(|&i| prefix[..i].contains(['、', '和']));

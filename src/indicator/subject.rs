@@ -359,7 +359,9 @@ pub(super) fn trim_name_with<'s>(s: &'s str, hits: &[Hit]) -> &'s str {
         .filter(|h| h.start >= from && h.end <= from + t.len())
         .map(|h| Hit { start: h.start - from, end: h.end - from, ..*h })
         .collect();
-    let s = strip_fillers_with(t, &inner);
+    let stripped = strip_fillers_with(t, &inner);
+    // (`死亡人数`: a head the fillers took is part of a name outside the catalog.)
+    let s = crate::cues::NAME_KEEP_HEADS.iter().find(|h| t[stripped.len()..].starts_with(**h)).map_or(stripped, |h| &t[..stripped.len() + h.len()]);
     // `力争数字经济核心产业增加值占…`: a verb in front is not part of the name.
     let acts = crate::cues::ACTED_ON_OBJECTS.iter().any(|o| s.ends_with(o));
     let s = match crate::cues::NAME_LEADING.prefix_of(s) {
