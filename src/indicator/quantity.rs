@@ -380,13 +380,26 @@ fn in_code(text: &str, i: usize, after: usize) -> bool {
 /// longer run is no figure, and the report says so ([`has_overlong_number`]).
 pub const MAX_DIGITS: usize = 15;
 
-/// Whether `text` holds a digit run longer than [`MAX_DIGITS`] (one pass over the bytes).
+/// Whether `text` holds a digit run longer than [`MAX_DIGITS`].
+/// Such a run covers one of every `MAX_DIGITS + 1` bytes, so only those are looked at (and the
+/// run around a digit found there): a pass over a sixteenth of the bytes.
 pub fn has_overlong_number(text: &str) -> bool {
-    let mut run = 0;
-    text.bytes().any(|c| {
-        run = if c.is_ascii_digit() { run + 1 } else { 0 };
-        run > MAX_DIGITS
-    })
+    const STEP: usize = MAX_DIGITS + 1;
+    let b = text.as_bytes();
+    let mut k = MAX_DIGITS;
+    while k < b.len() {
+        if b[k].is_ascii_digit() {
+            let left = b[..k].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+            let right = b[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if left + right > MAX_DIGITS {
+                return true;
+            }
+            // The next run starts after this one's end.
+            k += right;
+        }
+        k += STEP;
+    }
+    false
 }
 
 /// Skip the rest of an alphanumeric run so `PM2.5` does not yield `5`.
@@ -630,6 +643,27 @@ fn chinese_number(text: &str, i: usize) -> (Option<Number>, usize) {
 #[cfg(test)]
 mod table_tests {
     use super::*;
+
+    #[test]
+    fn overlong_numbers_found_wherever_they_are() {
+        let naive = |t: &str| {
+            let mut run = 0;
+            t.bytes().any(|c| {
+                run = if c.is_ascii_digit() { run + 1 } else { 0 };
+                run > MAX_DIGITS
+            })
+        };
+        for n in [0, 1, 14, 15, 16, 17, 31, 32, 33] {
+            for pad in 0..40 {
+                for tail in 0..3 {
+                    let t = format!("{}{}{}", "x".repeat(pad), "7".repeat(n), "元1".repeat(tail));
+                    assert_eq!(has_overlong_number(&t), naive(&t), "{t}");
+                    let t2 = format!("{t}12345678901234{t}");
+                    assert_eq!(has_overlong_number(&t2), naive(&t2), "{t2}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn numeral_table_matches_is_cn_numeral() {
