@@ -127,6 +127,10 @@ pub fn base_value(value: f64, unit: &str) -> f64 {
         return value;
     }
     let x = value * f;
+    // A whole number of at most 15 digits is its own rounding (most levels are: `21.5亿元`).
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        return x;
+    }
     format!("{x:.14e}").parse().unwrap_or(x)
 }
 
@@ -312,6 +316,17 @@ mod tests {
         }
         for c in COUNT_UNITS.iter().filter(|&&c| c != "名") {
             assert_eq!(kind(c), UnitKind::Count, "{c}");
+        }
+    }
+
+    #[test]
+    fn whole_base_values_skip_the_rounding_unchanged() {
+        let rounded = |x: f64| -> f64 { format!("{x:.14e}").parse().unwrap() };
+        for v in [0.0, -0.0, 1.0, 21.5, 3.2, 0.57, 80.93, 16883.0, 123456.0, 9.99e6, -4.25, 1e7, 99999.0] {
+            for (m, f) in MAGNITUDES {
+                let x = v * f;
+                assert_eq!(base_value(v, &format!("{m}元")).to_bits(), rounded(x).to_bits(), "{v}{m}");
+            }
         }
     }
 }
