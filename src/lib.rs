@@ -22,6 +22,7 @@ pub mod csv;
 pub mod cues;
 pub mod decode;
 pub mod document;
+pub(crate) mod fx;
 pub mod gazetteer;
 pub mod headline;
 pub mod indicator;

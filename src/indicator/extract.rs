@@ -1065,26 +1065,29 @@ fn counts_things(unit: &str) -> bool {
 fn dedup(facts: Vec<Fact>) -> Vec<Fact> {
     // One hash look-up per fact: the same name, kind, period, unit and numbers is a repeat.
     // (`-0` is `0`: the numbers compare as `==` does.)
+    // The keys borrow the facts' strings: which facts stay is decided first, then they move.
     let bits = |v: Option<f64>| v.map(|x| if x == 0.0 { 0 } else { x.to_bits() });
-    let mut seen = std::collections::HashSet::with_capacity(facts.len());
-    let mut out: Vec<Fact> = Vec::with_capacity(facts.len());
-    for f in facts {
+    type Key<'f> = (Option<u64>, Option<u64>, Option<u64>, u8, &'f str, &'f str, Option<&'f str>);
+    let mut seen: std::collections::HashSet<Key, crate::fx::FxBuild> = std::collections::HashSet::with_capacity_and_hasher(facts.len(), Default::default());
+    let mut keep = vec![false; facts.len()];
+    for (f, keep) in facts.iter().zip(&mut keep) {
         if !f.has_figure() {
             continue;
         }
-        let key = (bits(f.value), bits(f.change_pct), bits(f.change_points), f.kind as u8, f.name.clone(), f.period.clone(), f.unit.clone());
+        let key = (bits(f.value), bits(f.change_pct), bits(f.change_points), f.kind as u8, f.name.as_str(), f.period.as_str(), f.unit.as_deref());
         // `固定资产投资完成42.9亿元,增长73.2%` … `固定资产投资比上年增长73.2%`: the growth alone,
         // said again, repeats the fact stated with its level.
-        let growth = (None, bits(f.change_pct), bits(f.change_points), f.kind as u8, f.name.clone(), f.period.clone(), None);
+        let growth = (None, bits(f.change_pct), bits(f.change_points), f.kind as u8, f.name.as_str(), f.period.as_str(), None);
         let repeat = f.value.is_none() && f.change_pct.is_some() && seen.contains(&growth);
         if !repeat && seen.insert(key) {
             if f.value.is_some() && f.change_pct.is_some() {
                 seen.insert(growth);
             }
-            out.push(f);
+            *keep = true;
         }
     }
-    out
+    drop(seen);
+    facts.into_iter().zip(keep).filter_map(|(f, k)| k.then_some(f)).collect()
 }
 
 /// The longest quote, in bytes (200 Chinese characters; the longest in the corpus is 94): a
