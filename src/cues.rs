@@ -12,15 +12,15 @@ pub static CHANGE_VERBS: std::sync::LazyLock<Vec<(&'static str, bool)>> =
 /// "ends with", and one automaton for "occurs in" — so that a check costs a few comparisons,
 /// not one substring search per word (extraction runs them for every clause).
 pub struct Words {
-    by_first: std::collections::HashMap<char, Vec<&'static str>>,
-    by_last: std::collections::HashMap<char, Vec<&'static str>>,
+    by_first: std::collections::HashMap<char, Vec<&'static str>, crate::fx::FxBuild>,
+    by_last: std::collections::HashMap<char, Vec<&'static str>, crate::fx::FxBuild>,
     any: aho_corasick::AhoCorasick,
 }
 
 impl Words {
     fn new(list: &'static [&'static str]) -> Self {
-        let mut by_first: std::collections::HashMap<char, Vec<&'static str>> = std::collections::HashMap::new();
-        let mut by_last: std::collections::HashMap<char, Vec<&'static str>> = std::collections::HashMap::new();
+        let mut by_first: std::collections::HashMap<char, Vec<&'static str>, crate::fx::FxBuild> = Default::default();
+        let mut by_last: std::collections::HashMap<char, Vec<&'static str>, crate::fx::FxBuild> = Default::default();
         for w in list {
             if let (Some(f), Some(l)) = (w.chars().next(), w.chars().next_back()) {
                 by_first.entry(f).or_default().push(w);

@@ -121,8 +121,8 @@ pub(super) fn strip_one_filler(s: &str) -> Option<&str> {
 
 /// Trailing fillers and bound words, grouped by their last character so that stripping a
 /// phrase compares only the few that can match.
-pub(super) static FILLERS_BY_LAST: std::sync::LazyLock<std::collections::HashMap<char, Vec<&'static str>>> = std::sync::LazyLock::new(|| {
-    let mut m: std::collections::HashMap<char, Vec<&'static str>> = std::collections::HashMap::new();
+pub(super) static FILLERS_BY_LAST: std::sync::LazyLock<std::collections::HashMap<char, Vec<&'static str>, crate::fx::FxBuild>> = std::sync::LazyLock::new(|| {
+    let mut m: std::collections::HashMap<char, Vec<&'static str>, crate::fx::FxBuild> = Default::default();
     for w in TRAILING_FILLERS.iter().chain(AT_LEAST_BEFORE).chain(AT_MOST_BEFORE).chain(ABOUT_BEFORE) {
         if let Some(c) = w.chars().next_back() {
             m.entry(c).or_default().push(w);
