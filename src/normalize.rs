@@ -285,6 +285,30 @@ pub(crate) fn is_cn_digit(c: char) -> bool {
     matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
 
+/// The characters of a short text as a 64-bit Bloom filter (one bit per character, chosen by a
+/// hash of its code point): [`CharSet::may_have`] says `false` only for a character the text
+/// does not hold, so a search for a character can be skipped when it says so. Built in one
+/// pass over the text; for phrases, whose few characters leave most bits clear.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CharSet(u64);
+
+impl CharSet {
+    pub fn of(s: &str) -> Self {
+        CharSet(s.chars().fold(0, |m, c| m | Self::bit(c)))
+    }
+
+    #[inline]
+    fn bit(c: char) -> u64 {
+        1 << ((c as u32).wrapping_mul(0x9e37_79b9) >> 26)
+    }
+
+    /// `false`: `c` is not in the text; `true`: it may be.
+    #[inline]
+    pub fn may_have(self, c: char) -> bool {
+        self.0 & Self::bit(c) != 0
+    }
+}
+
 /// CJK ideographs (the basic block, extension A and 〇).
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '〇')
@@ -610,6 +634,15 @@ mod tests {
                 assert_eq!(utf16_len(&s.as_bytes()[..i]), s[..i].encode_utf16().count());
             }
         }
+    }
+
+    #[test]
+    fn char_sets_never_miss_a_character() {
+        for s in ["", "规模以上工业增加值", "占GDP比重（现价）", "近3年全社会研发经费投入", "𠀀a、，"] {
+            let m = CharSet::of(s);
+            assert!(s.chars().all(|c| m.may_have(c)), "{s}");
+        }
+        assert!(!CharSet::of("").may_have('规'));
     }
 
     #[test]
