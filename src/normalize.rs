@@ -168,8 +168,20 @@ const FLAT_LINE: usize = 9000;
 fn unflatten(original: &str) -> Option<String> {
     // A page flattened into one line has few line breaks for its length: count them first
     // (a fast byte count) and look for a long line only then.
-    let breaks = original.bytes().filter(|&b| b == b'\n').count();
-    if original.len() <= FLAT_LINE || breaks * 200 > original.len() || !original.split('\n').any(|l| l.len() > FLAT_LINE) {
+    // (`breaks * 200 > len` is `breaks > len / 200`: the count stops there, 64 bytes at a time
+    // in a fold the compiler vectorizes.)
+    if original.len() <= FLAT_LINE {
+        return None;
+    }
+    let limit = original.len() / 200;
+    let mut breaks = 0;
+    for c in original.as_bytes().chunks(64) {
+        breaks += usize::from(c.iter().fold(0u8, |n, &b| n + u8::from(b == b'\n')));
+        if breaks > limit {
+            return None;
+        }
+    }
+    if !original.split('\n').any(|l| l.len() > FLAT_LINE) {
         return None;
     }
     let mut out = String::with_capacity(original.len());
