@@ -8,6 +8,25 @@ include!(concat!(env!("OUT_DIR"), "/cues.rs"));
 pub static CHANGE_VERBS: std::sync::LazyLock<Vec<(&'static str, bool)>> =
     std::sync::LazyLock::new(|| CHANGE_UP.iter().map(|w| (*w, false)).chain(CHANGE_DOWN.iter().map(|w| (*w, true))).collect());
 
+/// The first characters of a list's words: whether any word of the list can start a text is
+/// one look-up of the text's first character, before any comparison of words.
+pub struct Firsts(Vec<char>);
+
+impl Firsts {
+    pub fn of(list: &[&str]) -> Self {
+        let mut v: Vec<char> = list.iter().filter_map(|w| w.chars().next()).collect();
+        v.sort_unstable();
+        v.dedup();
+        Firsts(v)
+    }
+
+    /// Whether a word of the list can start a text that starts with `c` (`None`: empty).
+    #[inline]
+    pub fn may_start(&self, c: Option<char>) -> bool {
+        c.is_some_and(|c| self.0.binary_search(&c).is_ok())
+    }
+}
+
 /// A list of cue words looked up fast: by first character for "starts with", by last for
 /// "ends with", and one automaton for "occurs in" — so that a check costs a few comparisons,
 /// not one substring search per word (extraction runs them for every clause).
