@@ -182,7 +182,7 @@ fn find_year(s: &str) -> Option<i32> {
 /// `今年发展主要预期目标是：…`: the sentence that opens the list of targets — not one that
 /// mentions them in passing (`把年度主要预期目标作为一个有机整体来把握`, in a review).
 pub fn announces_targets(sent: &str) -> bool {
-    crate::cues::TARGET_ANNOUNCEMENTS.iter().any(|w| sent.contains(w))
+    crate::cues::TARGET_ANNOUNCEMENT_WORDS.occurs_in(sent)
         || sent.trim_start_matches(['—', '“']).starts_with("主要预期目标")
 }
 

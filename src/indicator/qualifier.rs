@@ -58,7 +58,7 @@ pub(super) fn counted_threshold(rest: &str) -> bool {
     // The thresholds are a few short figures (`、5万亿两个台阶`): look no further than that, so
     // a sentence of figures costs a bounded look per figure, not the rest of the sentence.
     let rest = &rest[..crate::meta::floor_char(rest, 48)];
-    let tail = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '、' || "万亿千百元".contains(c));
+    let tail = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '、' || matches!(c, '万' | '亿' | '千' | '百' | '元'));
     let tail = tail.trim_start_matches(|c: char| crate::number::cn_digit(c).is_some() || c == '十');
     tail.starts_with("个台阶") || tail.starts_with("个大关") || tail.starts_with("大台阶")
 }
