@@ -12,6 +12,9 @@ pub fn sentences(line: &str) -> Vec<(usize, usize)> {
         // Most characters are ideographs (lead bytes E4..E9): step over them at once.
         if lead.wrapping_sub(0xe4) < 6 {
             i += 3;
+            while i + 2 < b.len() && b[i].wrapping_sub(0xe4) < 6 {
+                i += 3;
+            }
             continue;
         }
         let is_end = match lead {
