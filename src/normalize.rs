@@ -75,6 +75,15 @@ impl Normalized {
         self.text.push_str(s);
     }
 
+    /// The piece for a verbatim copy of the original from byte `orig` on, to be placed at byte
+    /// `clean` of the text (the caller appends the text): none when it goes on from the last.
+    fn push_copy_piece(&mut self, clean: u32, orig: u32) {
+        let extends = self.pieces.last().is_some_and(|p| p.folded.is_none() && p.orig + (clean - p.clean) == orig);
+        if !extends {
+            self.pieces.push(Piece { clean, orig, folded: None });
+        }
+    }
+
     /// Append one character made from the original bytes `orig..orig_end`.
     fn push_folded(&mut self, c: char, orig: u32, orig_end: u32) {
         self.pieces.push(Piece { clean: self.text.len() as u32, orig, folded: Some(orig_end - orig) });
@@ -135,22 +144,27 @@ pub fn normalize(original: &str) -> Normalized {
                 out.push_folded(' ', line.orig_first, line.orig_first);
             }
         }
-        // Copy the line's pieces, shifted to their place in the output.
+        // Copy the line's pieces, shifted to their place in the output, and its text (from its
+        // first piece on: the pieces' chunks, end to end) in one copy.
         while pi < folded.pieces.len() && (folded.pieces[pi].clean as usize) < line.start {
             pi += 1;
         }
+        let from = pi;
         while pi < folded.pieces.len() && (folded.pieces[pi].clean as usize) < line.end {
-            let p = folded.pieces[pi];
-            let next = folded.pieces.get(pi + 1).map_or(line.end, |n| (n.clean as usize).min(line.end));
-            let chunk = &folded.text[p.clean as usize..next];
-            match p.folded {
-                None => out.push_copy(chunk, p.orig),
-                Some(n) => {
-                    out.pieces.push(Piece { clean: out.text.len() as u32, orig: p.orig, folded: Some(n) });
-                    out.text.push_str(chunk);
+            pi += 1;
+        }
+        if from < pi {
+            let first = folded.pieces[from].clean as usize;
+            let base = out.text.len();
+            for p in &folded.pieces[from..pi] {
+                // (Every piece has text: no two start at the same byte.)
+                let clean = (base + (p.clean as usize - first)) as u32;
+                match p.folded {
+                    None => out.push_copy_piece(clean, p.orig),
+                    Some(n) => out.pieces.push(Piece { clean, orig: p.orig, folded: Some(n) }),
                 }
             }
-            pi += 1;
+            out.text.push_str(&folded.text[first..line.end]);
         }
         prev = Some(*line);
     }
