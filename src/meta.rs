@@ -370,22 +370,21 @@ fn region_from_body(text: &str, level: Level) -> Option<String> {
     Some(format!("{short}{suf}"))
 }
 
-/// How often `needle` occurs in `text` (without overlaps): found by its first character, which
-/// a byte search finds fast, then compared.
+/// How often `needle` occurs in `text` (without overlaps), by `memchr`'s substring search.
 fn occurrences(text: &str, needle: &str) -> usize {
-    let Some(first) = needle.chars().next() else { return 0 };
-    let mut n = 0;
-    let mut pos = 0;
-    while let Some(k) = text[pos..].find(first) {
-        let at = pos + k;
-        if text[at..].starts_with(needle) {
-            n += 1;
-            pos = at + needle.len();
-        } else {
-            pos = at + first.len_utf8();
-        }
+    if needle.is_empty() {
+        return 0;
     }
-    n
+    memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()).count()
+}
+
+#[cfg(test)]
+#[test]
+fn occurrences_count_without_overlaps() {
+    assert_eq!(occurrences("天峻天峻县天峻", "天峻"), 3);
+    assert_eq!(occurrences("aaaa", "aa"), 2);
+    assert_eq!(occurrences("天峻", ""), 0);
+    assert_eq!(occurrences("", "天峻"), 0);
 }
 
 fn speaker(header: &[&str], opened: bool) -> Option<String> {

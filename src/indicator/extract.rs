@@ -92,7 +92,7 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
     let mut frame = ctx.start.clone();
     let mut qi = 0;
     let mut line_start = 0;
-    for line in text.split('\n') {
+    for line in crate::normalize::split_lines(text) {
         let line_end = line_start + line.len();
         // A sub-heading (`（一）高质量发展取得显著成效`) speaks within its part's frame: only a
         // part heading (`二、“十五五”时期…`) or an unnumbered line sets one from its words.
