@@ -182,7 +182,15 @@ fn find_year(s: &str) -> Option<i32> {
 /// `今年发展主要预期目标是：…`: the sentence that opens the list of targets — not one that
 /// mentions them in passing (`把年度主要预期目标作为一个有机整体来把握`, in a review).
 pub fn announces_targets(sent: &str) -> bool {
-    crate::cues::TARGET_ANNOUNCEMENT_WORDS.occurs_in(sent)
+    // Every announcement has `目标` (a test checks the list): each is looked for around the
+    // places of `目标` in the sentence, not in the whole sentence (a search each).
+    // (Each word with the offset of its `目标`.)
+    static WORDS: std::sync::LazyLock<Vec<(&'static [u8], usize)>> =
+        std::sync::LazyLock::new(|| crate::cues::TARGET_ANNOUNCEMENTS.iter().filter_map(|w| Some((w.as_bytes(), w.find("目标")?))).collect());
+    static MUBIAO: std::sync::LazyLock<memchr::memmem::Finder<'static>> = std::sync::LazyLock::new(|| memchr::memmem::Finder::new("目标"));
+    let b = sent.as_bytes();
+    let announced = MUBIAO.find_iter(b).any(|k| WORDS.iter().any(|&(w, o)| k >= o && b[k - o..].starts_with(w)));
+    announced
         || sent.trim_start_matches(['—', '“']).starts_with("主要预期目标")
 }
 
@@ -209,6 +217,18 @@ mod tests {
         assert_eq!(five_year_plan(13), Some((2016, 2020)));
         assert_eq!(cue("“十五五”时期，全省地区生产总值年均增长5%以上", Y, false).unwrap().period(), "2026-2030");
         assert_eq!(cue("“十四五”时期是甘肃发展极不寻常的五年", Y, false).unwrap().kind, Kind::Actual);
+    }
+
+    #[test]
+    fn target_announcements_are_found_by_their_mubiao() {
+        for w in crate::cues::TARGET_ANNOUNCEMENTS {
+            assert!(w.contains("目标"), "{w}: announces_targets looks for 目标 first");
+            for s in [w.to_string(), format!("今年{w}地区生产总值增长5%"), format!("目标{w}"), format!("把年度目标作为…，{w}")] {
+                assert!(announces_targets(&s), "{s}");
+            }
+        }
+        assert!(!announces_targets("把年度主要预期目标作为一个有机整体来把握"));
+        assert!(!announces_targets("目标"));
     }
 
     #[test]
