@@ -298,6 +298,14 @@ pub(super) fn clean_subject(phrase: &str) -> String {
 
 #[cfg(test)]
 #[test]
+fn baseline_words_start_with_the_characters_looked_for() {
+    for w in crate::cues::BASELINE_STARTS {
+        assert!(w.starts_with(['比', '较']), "{w}: add its first character to readable_name");
+    }
+}
+
+#[cfg(test)]
+#[test]
 fn statistics_openers_start_with_the_characters_looked_for() {
     for o in crate::cues::STATISTICS_OPENERS {
         assert!(o.starts_with(['据', '初', '经', '预']), "{o}: add its first character to clean_subject");
@@ -404,8 +412,11 @@ pub(super) fn object_after(text: &str, i: usize, end: usize) -> String {
 ///
 pub(super) fn readable_name(name: &str) -> Option<String> {
     let mut s = name.trim();
+    // `s` only gets shorter: the set of its characters at the start rules out the searches for
+    // characters it does not hold (most of the ones below).
+    let m = CharSet::of(s);
     // `一是`, `十四是`: the items of a list of tasks.
-    if let Some(k) = s.find('是') {
+    if let Some(k) = m.may_have('是').then(|| s.find('是')).flatten() {
         if k > 0 && s[..k].chars().all(crate::normalize::is_cn_digit) {
             s = &s[k + '是'.len_utf8()..];
         }
@@ -424,16 +435,18 @@ pub(super) fn readable_name(name: &str) -> Option<String> {
         }
     }
     // `使用外资比“十三五”时期`: the baseline of a comparison is not part of the name.
-    if let Some(k) = crate::cues::BASELINE_WORDS.find_in(s).map(|(k, _)| k).find(|&k| k > 0) {
+    // (Every baseline word starts with `比` or `较`: a test checks the list.)
+    if let Some(k) = (m.may_have('比') || m.may_have('较')).then(|| crate::cues::BASELINE_WORDS.find_in(s).map(|(k, _)| k).find(|&k| k > 0)).flatten() {
         s = &s[..k];
     }
     // `企业开办时间从一个月以上压缩到目前`: the former value and the change are not the name.
     let from = |c: char| crate::cues::FROM_STARTS.iter().any(|w| w.starts_with(c));
-    if let Some(k) = s.contains(from).then(|| s.char_indices().find(|&(k, c)| k > 0 && from(c) && crate::cues::TO_MARKERS.iter().any(|m| s[k..].contains(m)))).flatten().map(|(k, _)| k) {
+    let may_from = crate::cues::FROM_STARTS.iter().any(|w| w.chars().next().is_some_and(|c| m.may_have(c)));
+    if let Some(k) = (may_from && s.contains(from)).then(|| s.char_indices().find(|&(k, c)| k > 0 && from(c) && crate::cues::TO_MARKERS.iter().any(|m| s[k..].contains(m)))).flatten().map(|(k, _)| k) {
         s = &s[..k];
     }
     // `好社区”试点…`, `八闽书房”辐射人群`: the tail of a quoted name cut at its start.
-    if let Some(k) = s.find('”') {
+    if let Some(k) = m.may_have('”').then(|| s.find('”')).flatten() {
         if !s[..k].contains('“') {
             s = &s[k + '”'.len_utf8()..];
         }
