@@ -34,6 +34,8 @@ pub struct Words {
     by_first: std::collections::HashMap<char, Vec<&'static str>, crate::fx::FxBuild>,
     by_last: std::collections::HashMap<char, Vec<&'static str>, crate::fx::FxBuild>,
     any: aho_corasick::AhoCorasick,
+    /// The words' first characters: a short text with none of them holds no word.
+    firsts: crate::normalize::CharSet,
 }
 
 impl Words {
@@ -51,7 +53,15 @@ impl Words {
             v.sort_by_key(|w| std::cmp::Reverse(w.len()));
         }
         let any = aho_corasick::AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(list).expect("cue words build");
-        Words { by_first, by_last, any }
+        let firsts = crate::normalize::CharSet::of(&list.iter().filter_map(|w| w.chars().next()).collect::<String>());
+        Words { by_first, by_last, any, firsts }
+    }
+
+    /// Whether `s` may hold a word: false when it is short (a look at its characters costs
+    /// less than the automaton's set-up) and has none of the words' first characters.
+    #[inline]
+    fn may_hold(&self, s: &str) -> bool {
+        s.len() > 60 || crate::normalize::CharSet::of(s).meets(self.firsts)
     }
 
     /// The longest word `s` starts with.
@@ -66,12 +76,13 @@ impl Words {
 
     /// Whether a word occurs in `s`.
     pub fn occurs_in(&self, s: &str) -> bool {
-        self.any.is_match(s)
+        self.may_hold(s) && self.any.is_match(s)
     }
 
     /// Where words occur in `s`: (start, end) of each, leftmost-longest, in order.
     pub fn find_in<'s>(&'s self, s: &'s str) -> impl Iterator<Item = (usize, usize)> + 's {
-        self.any.find_iter(s).map(|m| (m.start(), m.end()))
+        // (No word is empty: the search of "" finds nothing.)
+        self.any.find_iter(if self.may_hold(s) { s } else { "" }).map(|m| (m.start(), m.end()))
     }
 }
 

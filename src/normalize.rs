@@ -357,6 +357,12 @@ impl CharSet {
     pub fn may_have(self, c: char) -> bool {
         self.0 & Self::bit(c) != 0
     }
+
+    /// `false`: the two texts have no character in common; `true`: they may have.
+    #[inline]
+    pub fn meets(self, other: CharSet) -> bool {
+        self.0 & other.0 != 0
+    }
 }
 
 /// CJK ideographs (the basic block, extension A and 〇).
