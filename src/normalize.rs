@@ -488,8 +488,10 @@ fn fold_line(buf: &mut Normalized, raw: &str, base: usize, bytes: &[u8]) -> (Lin
     let mut brk = 1;
     while i < rb.len() {
         let x = rb[i];
-        // Fast path: CJK ideographs U+4E00..U+9FFF (lead bytes E4..E9) pass through unchanged.
-        if (0xe4..=0xe9).contains(&x) {
+        // Fast path: CJK ideographs U+4E00..U+9FFF (lead bytes E4..E9) pass through unchanged,
+        // and so does the rest of U+3000..U+3FFF (lead byte E3: `、。《》`, extension A) but the
+        // ideographic space U+3000 (E3 80 80), which `fold` makes a space.
+        if (0xe4..=0xe9).contains(&x) || x == 0xe3 && !(rb[i + 1] == 0x80 && rb[i + 2] == 0x80) {
             space = None;
             run_chars += 1;
             last_digit = false;
@@ -579,7 +581,9 @@ fn fold_line(buf: &mut Normalized, raw: &str, base: usize, bytes: &[u8]) -> (Lin
 /// `- 2 -`, `— 12 —`, `-2-`, `第 3 页`, `3/40`: page furniture of PDF-to-text output.
 pub(crate) fn is_page_marker(raw: &str) -> bool {
     // Markers are short: reject everything else before looking closer (most lines are long).
-    if raw.len() > 32 {
+    // Every marker has a digit, ASCII or full-width (lead byte EF): a line without either is
+    // none.
+    if raw.len() > 32 || !raw.bytes().any(|b| b.is_ascii_digit() || b == 0xef) {
         return false;
     }
     let t: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
@@ -706,6 +710,15 @@ mod tests {
             assert!(s.chars().all(|c| m.may_have(c)), "{s}");
         }
         assert!(!CharSet::of("").may_have('规'));
+    }
+
+    #[test]
+    fn symbols_pass_and_the_ideographic_space_goes() {
+        let n = normalize("生产总值\u{3000}增长、《报告》〇\u{3000}\u{3000}。");
+        assert_eq!(n.text, "生产总值增长、《报告》〇。");
+        let (a, b) = n.original_range(n.text.find('增').unwrap(), n.text.len());
+        assert_eq!(&"生产总值\u{3000}增长、《报告》〇\u{3000}\u{3000}。"[a..b], "增长、《报告》〇\u{3000}\u{3000}。");
+        assert!(!is_page_marker("一、二") && is_page_marker("- 2 -") && is_page_marker("—１—") && is_page_marker("第 3 页"));
     }
 
     #[test]
