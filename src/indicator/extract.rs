@@ -979,10 +979,22 @@ impl<'a> Sentence<'a> {
     }
 
     fn scope_only(&self, mut s: &str) -> bool {
+        /// The scope words by first character, in list order within one: the first word of the
+        /// list that starts a text is the first of its first character's that does.
+        static BY_FIRST: std::sync::LazyLock<std::collections::HashMap<char, Vec<&'static str>, crate::fx::FxBuild>> = std::sync::LazyLock::new(|| {
+            let mut m: std::collections::HashMap<char, Vec<&'static str>, crate::fx::FxBuild> = Default::default();
+            for w in SCOPE_PREFIXES {
+                if let Some(c) = w.chars().next() {
+                    m.entry(c).or_default().push(w);
+                }
+            }
+            m
+        });
         let region = self.ctx.region.as_deref().unwrap_or("");
         let short = region_short(region);
-        'outer: while !s.is_empty() {
-            for w in SCOPE_PREFIXES.iter().copied().chain([region, short].into_iter().filter(|r| !r.is_empty())) {
+        'outer: while let Some(c) = s.chars().next() {
+            // (The scope words first, then the region's names, as one list in that order.)
+            for w in BY_FIRST.get(&c).map_or(&[][..], Vec::as_slice).iter().copied().chain([region, short].into_iter().filter(|r| !r.is_empty())) {
                 if let Some(r) = s.strip_prefix(w) {
                     s = r;
                     continue 'outer;

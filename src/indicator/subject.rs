@@ -46,10 +46,19 @@ pub(super) fn region_short(region: &str) -> &str {
 
 /// Split a prefix into subject phrase and lead (the verbs before the first figure).
 pub(super) fn split_subject(prefix: &str) -> (&str, &str) {
+    use crate::cues::Firsts;
+    static FILLER_FIRSTS: std::sync::LazyLock<Firsts> = std::sync::LazyLock::new(|| Firsts::of(LEADING_FILLERS));
+    static LEAD_FIRSTS: std::sync::LazyLock<Firsts> = std::sync::LazyLock::new(|| Firsts::of(LEAD_STARTS));
     let mut p = prefix;
+    // (Once no filler can start what is left, none of the rest will strip anything.)
+    let mut first = p.chars().next();
     for w in LEADING_FILLERS {
+        if !FILLER_FIRSTS.may_start(first) {
+            break;
+        }
         if let Some(r) = p.strip_prefix(w) {
             p = r;
+            first = p.chars().next();
         }
     }
     let skipped = prefix.len() - p.len();
@@ -59,7 +68,7 @@ pub(super) fn split_subject(prefix: &str) -> (&str, &str) {
     let hits: Vec<Hit> = hits.into_iter().filter(|h| h.end <= subj.len()).collect();
     let alias_end = hits.iter().any(|h| h.end == subj.len());
     // A clause that starts with a lead word has no subject: `同比下降`, `较…的`, `年均增长`.
-    if subj.is_empty() || subj.starts_with(['较', '比']) || LEAD_STARTS.iter().any(|w| subj.starts_with(w) && subj.len() <= w.len() + 3 * 4 && !subj.contains(|c: char| c == '、')) && !alias_end {
+    if subj.is_empty() || subj.starts_with(['较', '比']) || LEAD_FIRSTS.may_start(subj.chars().next()) && LEAD_STARTS.iter().any(|w| subj.starts_with(w) && subj.len() <= w.len() + 3 * 4 && !subj.contains(|c: char| c == '、')) && !alias_end {
         return ("", prefix);
     }
     if !alias_end {
@@ -78,7 +87,8 @@ pub(super) fn split_subject(prefix: &str) -> (&str, &str) {
 pub(super) fn alias_then_verb(s: &str, hits: Vec<Hit>) -> Option<usize> {
     // `比重`, `比例`: a share's head, not the verb `比`.
     // `民营经济增加值`: `增加值` is a head, not the verb `增加`.
-    let verb = |rest: &str| VERB_STARTS.iter().any(|v| rest.starts_with(v)) && !crate::cues::SHARE_HEADS.iter().chain(crate::cues::NOT_VERB_STARTS).any(|h| rest.starts_with(h));
+    static VERB_FIRSTS: std::sync::LazyLock<crate::cues::Firsts> = std::sync::LazyLock::new(|| crate::cues::Firsts::of(VERB_STARTS));
+    let verb = |rest: &str| VERB_FIRSTS.may_start(rest.chars().next()) && VERB_STARTS.iter().any(|v| rest.starts_with(v)) && !crate::cues::SHARE_HEADS.iter().chain(crate::cues::NOT_VERB_STARTS).any(|h| rest.starts_with(h));
     hits.into_iter().rev().find(|h| verb(&s[h.end..])).map(|h| h.end)
 }
 
