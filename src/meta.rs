@@ -333,9 +333,10 @@ fn region_from_body(text: &str, level: Level) -> Option<String> {
         Level::City => ['市', '州', '盟'],
         _ => return None,
     };
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    // (Keys of the text being read: the Fx hasher; no order of the maps is ever read.)
+    let mut counts: HashMap<&str, usize, crate::fx::FxBuild> = HashMap::with_capacity_and_hasher(256, Default::default());
     // How often each two-character name is written with each suffix (`天峻县`, `天峻区`).
-    let mut full: HashMap<(&str, char), usize> = HashMap::new();
+    let mut full: HashMap<(&str, char), usize, crate::fx::FxBuild> = HashMap::with_capacity_and_hasher(256, Default::default());
     // Each place a suffix is written (found by a fast search), with the two characters before it.
     for suf in suffix {
         for (i, _) in text.match_indices(suf) {

@@ -116,7 +116,8 @@ pub fn normalize(original: &str) -> Normalized {
     let unflattened = unflatten(original);
     let (folded, lines) = fold_lines(unflattened.as_deref().unwrap_or(original));
     let width = wrap_width(&lines);
-    let mut out = Normalized { text: String::with_capacity(folded.text.len() + 64), pieces: Vec::with_capacity(folded.pieces.len() + lines.len()) };
+    // (Each line adds at most one character and one piece before it: a break or a space.)
+    let mut out = Normalized { text: String::with_capacity(folded.text.len() + lines.len()), pieces: Vec::with_capacity(folded.pieces.len() + lines.len()) };
     let line_str = |l: &Line| &folded.text[l.start..l.end];
     let mut prev: Option<Line> = None;
     let mut pi = 0;
@@ -432,7 +433,10 @@ fn fold(c: char) -> Fold {
 /// Split into lines, drop page markers, fold every character and drop spaces (but one between
 /// two ASCII letters). All lines share one buffer.
 fn fold_lines(original: &str) -> (Normalized, Vec<Line>) {
-    let mut buf = Normalized { text: String::with_capacity(original.len()), pieces: Vec::with_capacity(original.len() / 64) };
+    // (Room for what folding adds, `,` → `，` being 1 → 3 bytes, and for a piece every dozen
+    // bytes: PDF text folds a comma or a space every few characters. Growing either buffer
+    // copies all of it.)
+    let mut buf = Normalized { text: String::with_capacity(original.len() + original.len() / 8), pieces: Vec::with_capacity(original.len() / 12) };
     let mut lines = Vec::with_capacity(original.len() / 64);
     let bytes = original.as_bytes();
     let mut pos = 0;

@@ -3,6 +3,13 @@
 /// Sentence ranges (byte offsets in `line`), cut after `。！？；`.
 pub fn sentences(line: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    sentences_into(line, &mut out);
+    out
+}
+
+/// [`sentences`] into `out` (cleared first), for a caller that splits many lines.
+pub fn sentences_into(line: &str, out: &mut Vec<(usize, usize)>) {
+    out.clear();
     let mut start = 0;
     let b = line.as_bytes();
     let mut i = 0;
@@ -42,7 +49,6 @@ pub fn sentences(line: &str) -> Vec<(usize, usize)> {
     if start < line.len() {
         out.push((start, line.len()));
     }
-    out
 }
 
 

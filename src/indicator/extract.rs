@@ -9,7 +9,7 @@
 use super::catalog::{all_aliases, Entry};
 use crate::document::frame::{announces_targets, cue, estimates_past, Frame, Years};
 use crate::document::heading::{heading_number, is_heading_line};
-use crate::document::sentence::sentences;
+use crate::document::sentence::sentences_into;
 use super::quantity::{scan, Measure, Quantity};
 use super::list::*;
 use super::qualifier::*;
@@ -92,6 +92,7 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
     let mut frame = ctx.start.clone();
     let mut qi = 0;
     let mut line_start = 0;
+    let mut spans = Vec::new();
     for line in crate::normalize::split_lines(text) {
         let line_end = line_start + line.len();
         // A sub-heading (`（一）高质量发展取得显著成效`) speaks within its part's frame: only a
@@ -101,7 +102,8 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
         // A sentence's own cue holds across the `；` that end its list of figures
         // (`初步统计，2016年，实现地区生产总值189亿元；公共财政预算收入10.6亿元；…`).
         let mut carried: Option<Frame> = None;
-        for (s, e) in sentences(line) {
+        sentences_into(line, &mut spans);
+        for &(s, e) in &spans {
             let (s, e) = (line_start + s, line_start + e);
             let sent = &text[s..e];
             if sent.starts_with("各位代表") && sent.chars().count() <= 6 {
