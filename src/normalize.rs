@@ -644,23 +644,17 @@ impl<'a> Utf16Index<'a> {
 }
 
 /// UTF-16 length of UTF-8 bytes: one unit per character, two for those outside the BMP.
-/// Counted eight bytes at a time: a character starts at every byte that is not a continuation
-/// byte (`10xxxxxx`), and a four-byte one at every `11110xxx`.
+/// A character starts at every byte that is not a continuation byte (`10xxxxxx`), and a
+/// four-byte one at every `11110xxx`: both counted in byte-wide sums over 255 bytes at a time,
+/// which the compiler vectorizes.
 fn utf16_len(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
     let mut continuation = 0;
     let mut four = 0;
-    for c in &mut chunks {
-        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        // Bit 7 of each byte: set for `10xxxxxx` (bit 7 set, bit 6 clear).
-        continuation += (x & !(x << 1) & HIGH).count_ones() as usize;
-        // Set for `1111xxxx` (bits 7..4 set): lead bytes of four-byte characters.
-        four += (x & (x << 1) & (x << 2) & (x << 3) & HIGH).count_ones() as usize;
+    for chunk in bytes.chunks(255) {
+        let (c, f) = chunk.iter().fold((0u8, 0u8), |(c, f), &b| (c + u8::from(b & 0xc0 == 0x80), f + u8::from(b >= 0xf0)));
+        continuation += usize::from(c);
+        four += usize::from(f);
     }
-    let rest = chunks.remainder();
-    continuation += rest.iter().filter(|&&b| b & 0xc0 == 0x80).count();
-    four += rest.iter().filter(|&&b| b >= 0xf0).count();
     bytes.len() - continuation + four
 }
 
