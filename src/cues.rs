@@ -8,6 +8,17 @@ include!(concat!(env!("OUT_DIR"), "/cues.rs"));
 pub static CHANGE_VERBS: std::sync::LazyLock<Vec<(&'static str, bool)>> =
     std::sync::LazyLock::new(|| CHANGE_UP.iter().map(|w| (*w, false)).chain(CHANGE_DOWN.iter().map(|w| (*w, true))).collect());
 
+/// A prebuilt `memchr` substring finder for a fixed word, made on first use: `finder!("年均")`.
+/// The standard library's search of a short text pays a set-up per call (a two-way searcher)
+/// and looks for a character by its last UTF-8 byte, which many characters share.
+#[macro_export]
+macro_rules! finder {
+    ($word:literal) => {{
+        static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> = std::sync::LazyLock::new(|| memchr::memmem::Finder::new($word));
+        &*FINDER
+    }};
+}
+
 /// The first characters of a list's words: whether any word of the list can start a text is
 /// one look-up of the text's first character, before any comparison of words.
 pub struct Firsts(Vec<char>);

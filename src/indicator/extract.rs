@@ -1016,7 +1016,7 @@ impl Fact {
 
 /// `均增长`, `均突破`: one figure for each of the subjects before it — not `年均`, `平均`, `均衡`.
 fn each_one(clause: &str) -> bool {
-    clause.match_indices('均').any(|(k, _)| !clause[..k].ends_with(['年', '平', '人']) && !clause[k + '均'.len_utf8()..].starts_with(['衡', '匀', '值', '等']))
+    crate::finder!("均").find_iter(clause.as_bytes()).any(|k| !clause[..k].ends_with(['年', '平', '人']) && !clause[k + '均'.len_utf8()..].starts_with(['衡', '匀', '值', '等']))
 }
 
 /// `近3年`, `近三年`, `三年来`: the number of years a clause looks back over (2 to 10).
