@@ -375,14 +375,22 @@ pub fn numbers(text: &str) -> Vec<Number> {
 
 /// Whether the three-byte character at `i` is a Chinese numeral.
 fn is_numeral_at(b: &[u8], i: usize) -> bool {
+    // The numerals' middle bytes are eight of the 64 a continuation byte can be: a character
+    // with another is none, without decoding it.
+    if NUMERAL_MIDDLES & (1 << (b[i + 1] & 63)) == 0 {
+        return false;
+    }
     let cp = (u32::from(b[i] & 0x0f) << 12) | (u32::from(b[i + 1] & 0x3f) << 6) | u32::from(b[i + 2] & 0x3f);
     NUMERALS[(cp >> 6) as usize] & (1 << (cp & 63)) != 0
 }
 
+/// The characters `is_cn_numeral` accepts.
+const NUMERAL_CHARS: [char; 17] = ['〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿'];
+
 /// The characters `is_cn_numeral` accepts, as a bit set over the Basic Multilingual Plane (the
 /// scan tests every Chinese character, so one table look-up beats a chain of comparisons).
 static NUMERALS: [u64; 1024] = {
-    let chars = ['〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿'];
+    let chars = NUMERAL_CHARS;
     let mut t = [0u64; 1024];
     let mut k = 0;
     while k < chars.len() {
@@ -391,6 +399,19 @@ static NUMERALS: [u64; 1024] = {
         k += 1;
     }
     t
+};
+
+/// The middle bytes (their low six bits) of the characters in [`NUMERALS`].
+const NUMERAL_MIDDLES: u64 = {
+    let chars = NUMERAL_CHARS;
+    let mut m = 0u64;
+    let mut k = 0;
+    while k < chars.len() {
+        // The second UTF-8 byte of a three-byte character: bits 6..11 of its code point.
+        m |= 1 << ((chars[k] as u32 >> 6) & 63);
+        k += 1;
+    }
+    m
 };
 
 /// Length of a UTF-8 sequence from its lead byte.
@@ -684,6 +705,16 @@ fn chinese_number(text: &str, i: usize) -> (Option<Number>, usize) {
 #[cfg(test)]
 mod table_tests {
     use super::*;
+
+    #[test]
+    fn numerals_are_what_is_cn_numeral_accepts() {
+        for cp in 0x3000..0xa000u32 {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let mut b = [0u8; 4];
+            c.encode_utf8(&mut b);
+            assert_eq!(is_numeral_at(&b, 0), is_cn_numeral(c), "{c}");
+        }
+    }
 
     #[test]
     fn overlong_numbers_found_wherever_they_are() {
