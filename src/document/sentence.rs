@@ -12,45 +12,23 @@ pub fn sentences_into(line: &str, out: &mut Vec<(usize, usize)>) {
     out.clear();
     let mut start = 0;
     let b = line.as_bytes();
-    let mut i = 0;
-    // By bytes: `。` is E3 80 82; `！？；` are EF BC 81 / 9F / 9B.
-    while i + 2 < b.len() {
-        let lead = b[i];
-        // Most characters are ideographs (lead bytes E4..E9): step over them at once.
-        if lead.wrapping_sub(0xe4) < 6 {
-            i += 3;
-            while i + 2 < b.len() && b[i].wrapping_sub(0xe4) < 6 {
-                i += 3;
-            }
-            continue;
-        }
-        let is_end = match lead {
-            0xe3 => b[i + 1] == 0x80 && b[i + 2] == 0x82,
-            0xef => b[i + 1] == 0xbc && matches!(b[i + 2], 0x81 | 0x9f | 0x9b),
-            _ => false,
+    // By bytes: `。` is E3 80 82; `！？；` are EF BC 81 / 9F / 9B. E3 and EF are lead bytes only
+    // (never inside a character), so `memchr2` (vectorized) finds every candidate.
+    for i in memchr::memchr2_iter(0xe3, 0xef, b) {
+        let is_end = match b[i] {
+            0xe3 => b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x82),
+            _ => b.get(i + 1) == Some(&0xbc) && matches!(b.get(i + 2), Some(0x81 | 0x9f | 0x9b)),
         };
-        if !is_end {
-            // Step over the whole character.
-            i += match lead {
-                0xf0.. => 4,
-                0xe0.. => 3,
-                0xc0.. => 2,
-                _ => 1,
-            };
-            continue;
-        }
-        let end = i + 3;
-        if end > start {
+        if is_end {
+            let end = i + 3;
             out.push((start, end));
+            start = end;
         }
-        start = end;
-        i = end;
     }
     if start < line.len() {
         out.push((start, line.len()));
     }
 }
-
 
 #[cfg(test)]
 #[test]
