@@ -256,10 +256,12 @@ impl<'a> Sentence<'a> {
         // review year for results, from the plan year for goals.
         let prefix = &self.text[c.start..self.qs[c.q.start].start];
         let saved = self.frame.clone();
-        if let Some(a) = crate::document::frame::plan_since(prefix).filter(|_| !saved.is_multi_year() && saved.kind == Kind::Actual && says_annual_avg(prefix)) {
+        // (Asked here and of the same prefix by `clause_in_frame`: looked at once.)
+        let annual = says_annual_avg(prefix);
+        if let Some(a) = crate::document::frame::plan_since(prefix).filter(|_| !saved.is_multi_year() && saved.kind == Kind::Actual && annual) {
             // `…增长7.6%，“十四五”以来年均增长7.8%`: the plan's years so far.
             self.frame = Frame { kind: Kind::Actual, from: a, to: saved.from.max(a) };
-        } else if !saved.is_multi_year() && (says_annual_avg(prefix) || prefix.contains('五') && prefix.contains("五年")) {
+        } else if !saved.is_multi_year() && (annual || prefix.contains('五') && prefix.contains("五年")) {
             // `近3年…年均增长12.8%`: a span of other than five years, when it is named.
             let span = recent_years(prefix).unwrap_or(5);
             let y = saved.from;
@@ -275,11 +277,12 @@ impl<'a> Sentence<'a> {
         if let Some(y) = year.filter(|&y| !self.frame.is_multi_year() && self.frame.kind == Kind::Actual && y + 1 == self.frame.from) {
             self.frame = Frame::single(Kind::Actual, y);
         }
-        self.clause_in_frame(c);
+        self.clause_in_frame(c, annual);
         self.frame = saved;
     }
 
-    fn clause_in_frame(&mut self, c: &Clause) {
+    /// `annual`: whether the clause's prefix says `年均` ([`says_annual_avg`]).
+    fn clause_in_frame(&mut self, c: &Clause, annual: bool) {
         let text = self.text;
         let qs = &self.qs[c.q.clone()];
         let prefix = &text[c.start..qs[0].start];
@@ -291,7 +294,7 @@ impl<'a> Sentence<'a> {
         };
         let multi_year = self.frame.is_multi_year();
         let mut basis = None;
-        if says_annual_avg(prefix) {
+        if annual {
             basis = Some(Basis::AnnualAvg);
         } else if prefix.contains("累计") {
             basis = Some(Basis::Cumulative);
