@@ -99,12 +99,14 @@ pub const MAGNITUDES: &[(&str, f64)] = &[
 /// assert_eq!(scale("万元/人"), (1e4, "元/人"));
 /// ```
 pub fn scale(unit: &str) -> (f64, &str) {
-    if BASE_UNITS.contains(&unit) && !unit.starts_with('万') {
+    // (A set of the base units: `scale` runs for every figure kept and every level compared.)
+    static BASES: std::sync::LazyLock<std::collections::HashSet<&'static str, crate::fx::FxBuild>> = std::sync::LazyLock::new(|| BASE_UNITS.iter().copied().collect());
+    if BASES.contains(unit) && !unit.starts_with('万') {
         return (1.0, unit);
     }
     for (m, f) in MAGNITUDES {
         if let Some(base) = unit.strip_prefix(m) {
-            if base.is_empty() || BASE_UNITS.contains(&base) {
+            if base.is_empty() || BASES.contains(base) {
                 return (*f, base);
             }
         }
