@@ -339,10 +339,18 @@ fn walk<T>(text: &str, mut arabic: impl FnMut(usize) -> (Option<T>, usize), mut 
         if c >= 0x80 {
             // Chinese numerals are all three bytes long (U+3007, U+4E00..U+9FFF): decode those
             // by hand, skip the rest by their length.
-            if (0xe3..=0xe9).contains(&c) && i + 2 < b.len() && is_numeral_at(b, i) {
-                let (q, next) = chinese(i);
-                out.extend(q);
-                i = next.max(i + 3);
+            if (0xe3..=0xe9).contains(&c) && i + 2 < b.len() {
+                if is_numeral_at(b, i) {
+                    let (q, next) = chinese(i);
+                    out.extend(q);
+                    i = next.max(i + 3);
+                    continue;
+                }
+                // (The run of other three-byte characters after it, in a tight loop.)
+                i += 3;
+                while i + 2 < b.len() && (0xe3..=0xe9).contains(&b[i]) && !is_numeral_at(b, i) {
+                    i += 3;
+                }
                 continue;
             }
             i += utf8_len(c);
