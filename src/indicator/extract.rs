@@ -458,13 +458,13 @@ impl<'a> Sentence<'a> {
 
         // Distribute: `分别` (or as many figures of one kind as subjects) pairs them in order;
         // otherwise every subject takes every figure.
-        let figures: Vec<(usize, &Quantity)> = qs.iter().enumerate().collect();
+        let n_figures = qs.len();
         let shared = crate::cues::SHARED_FIGURE.occurs_in(&text[c.start..c.end]) || each_one(&text[c.start..c.end]);
         // (`城乡居民人均可支配收入分别增长8.1%`: one figure after `分别` is every member's.)
-        let pair = targets.len() > 1 && !shared && (fenbie && (figures.len() > 1 || listed) || figures.len() == targets.len() || figures.len() % targets.len() == 0 && figures.len() > targets.len());
+        let pair = targets.len() > 1 && !shared && (fenbie && (n_figures > 1 || listed) || n_figures == targets.len() || n_figures % targets.len() == 0 && n_figures > targets.len());
         let mut slot = 0usize;
         let mut prev_lead: &str = "";
-        for (k, q) in figures {
+        for (k, q) in qs.iter().enumerate() {
             let l = if k == 0 { lead } else { &text[qs[k - 1].end..q.start] };
             let mut l = strip_bound_suffix_prefix(l);
             // `分别增长6.8%、12.3%、7.8%`: later figures of a list share the first one's verb.
@@ -477,7 +477,7 @@ impl<'a> Sentence<'a> {
                 slot += 1;
                 self.apply(t, l, q, c.end, subjects.is_empty());
             } else {
-                for &t in &targets.clone() {
+                for &t in &targets {
                     self.apply(t, l, q, c.end, subjects.is_empty());
                 }
             }
