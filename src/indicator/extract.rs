@@ -368,7 +368,8 @@ impl<'a> Sentence<'a> {
             }
         }
         let targets: Vec<usize>;
-        if subjects.is_empty() {
+        let no_subject = subjects.is_empty();
+        if no_subject {
             // `为380个老旧小区引入物业服务`, `为850名农民工追回工资`: whom something was done for
             // is counted on its own, not a figure of the previous subject.
             let for_whom = crate::cues::FOR_WHOM.contains(&prefix);
@@ -442,7 +443,8 @@ impl<'a> Sentence<'a> {
             self.pair_next = 0;
             self.pair_lead.clear();
             let first_new = self.group.len();
-            for s in &subjects {
+            // (The subjects are done with: their strings move into the facts.)
+            for s in std::mem::take(&mut subjects) {
                 let f = self.new_fact(s, c.start, multi_year);
                 self.facts.push(f);
                 self.group.push(self.facts.len() - 1);
@@ -475,10 +477,10 @@ impl<'a> Sentence<'a> {
             if pair {
                 let t = targets[slot % targets.len()];
                 slot += 1;
-                self.apply(t, l, q, c.end, subjects.is_empty());
+                self.apply(t, l, q, c.end, no_subject);
             } else {
                 for &t in &targets {
-                    self.apply(t, l, q, c.end, subjects.is_empty());
+                    self.apply(t, l, q, c.end, no_subject);
                 }
             }
         }
@@ -510,7 +512,7 @@ impl<'a> Sentence<'a> {
             return;
         }
         let s = Subject { name: name.chars().rev().take(16).collect::<Vec<_>>().into_iter().rev().collect(), entry: None, text: String::new() };
-        let mut f = self.new_fact(&s, start, self.frame.is_multi_year());
+        let mut f = self.new_fact(s, start, self.frame.is_multi_year());
         f.basis = basis;
         let (v, u) = match &q.measure {
             Measure::Level(u) => (q.value, u.clone()),
@@ -523,11 +525,11 @@ impl<'a> Sentence<'a> {
         self.facts.push(f);
     }
 
-    fn new_fact(&self, s: &Subject, start: usize, multi_year: bool) -> Fact {
+    fn new_fact(&self, s: Subject, start: usize, multi_year: bool) -> Fact {
         let name = match (s.entry, self.ctx.level) {
             (Some(e), Some(Level::National)) => e.national.unwrap_or(e.name).to_string(),
             (Some(e), _) => e.name.to_string(),
-            (None, _) => s.name.clone(),
+            (None, _) => s.name,
         };
         let entry = s.entry.or_else(|| crate::indicator::catalog::by_name(&name));
         Fact {
@@ -547,7 +549,7 @@ impl<'a> Sentence<'a> {
             change_bound: None,
             start,
             end: start,
-            subject: s.text.clone(),
+            subject: s.text,
             multi_year,
             fresh: false,
         }
