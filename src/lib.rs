@@ -22,6 +22,7 @@ pub mod csv;
 pub mod cues;
 pub mod decode;
 pub mod document;
+pub(crate) mod fx;
 pub mod gazetteer;
 pub mod headline;
 pub mod indicator;
@@ -107,7 +108,7 @@ fn build(text: &str, norm: &Normalized, meta: Meta, ctx: &Context) -> Report {
         s.start = u16.of(s.start);
         s.end = u16.of(s.end);
     }
-    let indicators: Vec<Indicator> = facts.iter().zip(&ranges).map(|(f, &r)| to_indicator(text, r, &u16, f)).collect();
+    let indicators: Vec<Indicator> = facts.into_iter().zip(&ranges).map(|(f, &r)| to_indicator(text, r, &u16, f)).collect();
     let mut warnings = Vec::new();
     if norm.text.trim().is_empty() {
         warnings.push(Warning { code: "empty".into(), message: "文本为空：请粘贴或选择一份政府工作报告。".into() });
@@ -115,8 +116,10 @@ fn build(text: &str, norm: &Normalized, meta: Meta, ctx: &Context) -> Report {
         // A text is refused only when it shows no sign of being a report at all; a real report
         // where extraction finds little still shows its meta and outline, with a note.
         let catalog = indicators.iter().filter(|i| i.in_catalog).count();
-        let report_like = cues::REPORT_SIGNS.iter().any(|w| norm.text.contains(w));
-        if catalog == 0 && !report_like {
+        // (The signs are looked for only when the catalog found nothing: each is a search of the
+        // whole text.)
+        let report_like = || cues::REPORT_SIGNS.iter().any(|w| norm.text.contains(w));
+        if catalog == 0 && !report_like() {
             warnings.push(Warning {
                 code: "no_indicators".into(),
                 message: "未找到任何常见经济指标：请确认这是一份政府工作报告的正文。".into(),
@@ -140,22 +143,23 @@ fn build(text: &str, norm: &Normalized, meta: Meta, ctx: &Context) -> Report {
     Report { meta, sections, indicators, warnings, text_length }
 }
 
-fn to_indicator(text: &str, (a, b): (usize, usize), u16: &Utf16Index, f: &Fact) -> Indicator {
+fn to_indicator(text: &str, (a, b): (usize, usize), u16: &Utf16Index, f: Fact) -> Indicator {
+    let (bound, change_bound) = (f.bound(), f.change_bound_field());
     Indicator {
-        name: f.name.clone(),
+        value_base: f.value.map(|v| f.unit.as_deref().map_or(v, |u| unit::base_value(v, u))),
+        name: f.name,
         in_catalog: f.in_catalog,
         kind: f.kind,
-        period: f.period.clone(),
+        period: f.period,
         basis: f.basis,
         value: f.value,
         value_high: f.value_high,
-        unit: f.unit.clone(),
-        value_base: f.value.map(|v| f.unit.as_deref().map_or(v, |u| unit::base_value(v, u))),
+        unit: f.unit,
         change_pct: f.change_pct,
         change_pct_high: f.change_pct_high,
         change_points: f.change_points,
-        bound: f.bound(),
-        change_bound: f.change_bound_field(),
+        bound,
+        change_bound,
         quote: text.get(a..b).unwrap_or("").to_string(),
         start: u16.of(a),
         end: u16.of(b),

@@ -32,7 +32,10 @@ static SPEAKER_TITLE: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 /// Years written `2024年` in `s`, in order: (byte of the first digit, the year, the byte after
 /// `年`). One pass over the `年` of `s`.
 fn years_in(s: &str) -> impl Iterator<Item = (usize, i32, usize)> + '_ {
-    s.match_indices('年').filter_map(move |(k, _)| {
+    // (`年` found by a prebuilt vectorized search: the standard one looks for its last byte,
+    // which most Chinese characters share with it in one of 64 cases.)
+    static NIAN: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("年"));
+    NIAN.find_iter(s.as_bytes()).filter_map(move |k| {
         let b = s.as_bytes();
         if k < 4 || !b[k - 4..k].iter().all(u8::is_ascii_digit) {
             return None;
@@ -332,12 +335,14 @@ fn region_from_body(text: &str, level: Level) -> Option<String> {
         Level::City => ['市', '州', '盟'],
         _ => return None,
     };
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    // (Keys of the text being read: the Fx hasher; no order of the maps is ever read.)
+    let mut counts: HashMap<&str, usize, crate::fx::FxBuild> = HashMap::with_capacity_and_hasher(256, Default::default());
     // How often each two-character name is written with each suffix (`天峻县`, `天峻区`).
-    let mut full: HashMap<(&str, char), usize> = HashMap::new();
+    let mut full: HashMap<(&str, char), usize, crate::fx::FxBuild> = HashMap::with_capacity_and_hasher(256, Default::default());
     // Each place a suffix is written (found by a fast search), with the two characters before it.
     for suf in suffix {
-        for (i, _) in text.match_indices(suf) {
+        let mut utf8 = [0u8; 4];
+        for i in memchr::memmem::find_iter(text.as_bytes(), suf.encode_utf8(&mut utf8).as_bytes()) {
             let mut before = text[..i].char_indices().rev();
             if let (Some(_), Some((j, _))) = (before.next(), before.next()) {
                 *full.entry((&text[j..i], suf)).or_default() += 1;
@@ -369,22 +374,21 @@ fn region_from_body(text: &str, level: Level) -> Option<String> {
     Some(format!("{short}{suf}"))
 }
 
-/// How often `needle` occurs in `text` (without overlaps): found by its first character, which
-/// a byte search finds fast, then compared.
+/// How often `needle` occurs in `text` (without overlaps), by `memchr`'s substring search.
 fn occurrences(text: &str, needle: &str) -> usize {
-    let Some(first) = needle.chars().next() else { return 0 };
-    let mut n = 0;
-    let mut pos = 0;
-    while let Some(k) = text[pos..].find(first) {
-        let at = pos + k;
-        if text[at..].starts_with(needle) {
-            n += 1;
-            pos = at + needle.len();
-        } else {
-            pos = at + first.len_utf8();
-        }
+    if needle.is_empty() {
+        return 0;
     }
-    n
+    memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()).count()
+}
+
+#[cfg(test)]
+#[test]
+fn occurrences_count_without_overlaps() {
+    assert_eq!(occurrences("天峻天峻县天峻", "天峻"), 3);
+    assert_eq!(occurrences("aaaa", "aa"), 2);
+    assert_eq!(occurrences("天峻", ""), 0);
+    assert_eq!(occurrences("", "天峻"), 0);
 }
 
 fn speaker(header: &[&str], opened: bool) -> Option<String> {

@@ -75,6 +75,15 @@ impl Normalized {
         self.text.push_str(s);
     }
 
+    /// The piece for a verbatim copy of the original from byte `orig` on, to be placed at byte
+    /// `clean` of the text (the caller appends the text): none when it goes on from the last.
+    fn push_copy_piece(&mut self, clean: u32, orig: u32) {
+        let extends = self.pieces.last().is_some_and(|p| p.folded.is_none() && p.orig + (clean - p.clean) == orig);
+        if !extends {
+            self.pieces.push(Piece { clean, orig, folded: None });
+        }
+    }
+
     /// Append one character made from the original bytes `orig..orig_end`.
     fn push_folded(&mut self, c: char, orig: u32, orig_end: u32) {
         self.pieces.push(Piece { clean: self.text.len() as u32, orig, folded: Some(orig_end - orig) });
@@ -107,7 +116,8 @@ pub fn normalize(original: &str) -> Normalized {
     let unflattened = unflatten(original);
     let (folded, lines) = fold_lines(unflattened.as_deref().unwrap_or(original));
     let width = wrap_width(&lines);
-    let mut out = Normalized { text: String::with_capacity(folded.text.len() + 64), pieces: Vec::with_capacity(folded.pieces.len() + lines.len()) };
+    // (Each line adds at most one character and one piece before it: a break or a space.)
+    let mut out = Normalized { text: String::with_capacity(folded.text.len() + lines.len()), pieces: Vec::with_capacity(folded.pieces.len() + lines.len()) };
     let line_str = |l: &Line| &folded.text[l.start..l.end];
     let mut prev: Option<Line> = None;
     let mut pi = 0;
@@ -135,22 +145,27 @@ pub fn normalize(original: &str) -> Normalized {
                 out.push_folded(' ', line.orig_first, line.orig_first);
             }
         }
-        // Copy the line's pieces, shifted to their place in the output.
+        // Copy the line's pieces, shifted to their place in the output, and its text (from its
+        // first piece on: the pieces' chunks, end to end) in one copy.
         while pi < folded.pieces.len() && (folded.pieces[pi].clean as usize) < line.start {
             pi += 1;
         }
+        let from = pi;
         while pi < folded.pieces.len() && (folded.pieces[pi].clean as usize) < line.end {
-            let p = folded.pieces[pi];
-            let next = folded.pieces.get(pi + 1).map_or(line.end, |n| (n.clean as usize).min(line.end));
-            let chunk = &folded.text[p.clean as usize..next];
-            match p.folded {
-                None => out.push_copy(chunk, p.orig),
-                Some(n) => {
-                    out.pieces.push(Piece { clean: out.text.len() as u32, orig: p.orig, folded: Some(n) });
-                    out.text.push_str(chunk);
+            pi += 1;
+        }
+        if from < pi {
+            let first = folded.pieces[from].clean as usize;
+            let base = out.text.len();
+            for p in &folded.pieces[from..pi] {
+                // (Every piece has text: no two start at the same byte.)
+                let clean = (base + (p.clean as usize - first)) as u32;
+                match p.folded {
+                    None => out.push_copy_piece(clean, p.orig),
+                    Some(n) => out.pieces.push(Piece { clean, orig: p.orig, folded: Some(n) }),
                 }
             }
-            pi += 1;
+            out.text.push_str(&folded.text[first..line.end]);
         }
         prev = Some(*line);
     }
@@ -168,8 +183,20 @@ const FLAT_LINE: usize = 9000;
 fn unflatten(original: &str) -> Option<String> {
     // A page flattened into one line has few line breaks for its length: count them first
     // (a fast byte count) and look for a long line only then.
-    let breaks = original.bytes().filter(|&b| b == b'\n').count();
-    if original.len() <= FLAT_LINE || breaks * 200 > original.len() || !original.split('\n').any(|l| l.len() > FLAT_LINE) {
+    // (`breaks * 200 > len` is `breaks > len / 200`: the count stops there, 64 bytes at a time
+    // in a fold the compiler vectorizes.)
+    if original.len() <= FLAT_LINE {
+        return None;
+    }
+    let limit = original.len() / 200;
+    let mut breaks = 0;
+    for c in original.as_bytes().chunks(64) {
+        breaks += usize::from(c.iter().fold(0u8, |n, &b| n + u8::from(b == b'\n')));
+        if breaks > limit {
+            return None;
+        }
+    }
+    if !original.split('\n').any(|l| l.len() > FLAT_LINE) {
         return None;
     }
     let mut out = String::with_capacity(original.len());
@@ -285,6 +312,60 @@ pub(crate) fn is_cn_digit(c: char) -> bool {
     matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
 }
 
+/// The lines of `text`, as `text.split('\n')` gives them, the breaks found with `memchr`
+/// (vectorized; the standard library's search for a byte is not).
+pub fn split_lines(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut start = 0;
+    let mut breaks = memchr::memchr_iter(b'\n', text.as_bytes());
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        match breaks.next() {
+            Some(k) => {
+                let line = &text[start..k];
+                start = k + 1;
+                Some(line)
+            }
+            None => {
+                done = true;
+                Some(&text[start..])
+            }
+        }
+    })
+}
+
+/// The characters of a short text as a 64-bit Bloom filter (one bit per character, chosen by a
+/// hash of its code point): [`CharSet::may_have`] says `false` only for a character the text
+/// does not hold, so a search for a character can be skipped when it says so. Built in one
+/// pass over the text; for phrases, whose few characters leave most bits clear.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CharSet(u64);
+
+impl CharSet {
+    pub fn of(s: &str) -> Self {
+        CharSet(s.chars().fold(0, |m, c| m | Self::bit(c)))
+    }
+
+    #[inline]
+    fn bit(c: char) -> u64 {
+        1 << ((c as u32).wrapping_mul(0x9e37_79b9) >> 26)
+    }
+
+    /// `false`: `c` is not in the text; `true`: it may be.
+    #[inline]
+    pub fn may_have(self, c: char) -> bool {
+        self.0 & Self::bit(c) != 0
+    }
+
+    /// `false`: the two texts have no character in common; `true`: they may have.
+    #[inline]
+    pub fn meets(self, other: CharSet) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
 /// CJK ideographs (the basic block, extension A and 〇).
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '〇')
@@ -352,7 +433,10 @@ fn fold(c: char) -> Fold {
 /// Split into lines, drop page markers, fold every character and drop spaces (but one between
 /// two ASCII letters). All lines share one buffer.
 fn fold_lines(original: &str) -> (Normalized, Vec<Line>) {
-    let mut buf = Normalized { text: String::with_capacity(original.len()), pieces: Vec::with_capacity(original.len() / 64) };
+    // (Room for what folding adds, `,` → `，` being 1 → 3 bytes, and for a piece every dozen
+    // bytes: PDF text folds a comma or a space every few characters. Growing either buffer
+    // copies all of it.)
+    let mut buf = Normalized { text: String::with_capacity(original.len() + original.len() / 8), pieces: Vec::with_capacity(original.len() / 12) };
     let mut lines = Vec::with_capacity(original.len() / 64);
     let bytes = original.as_bytes();
     let mut pos = 0;
@@ -408,8 +492,10 @@ fn fold_line(buf: &mut Normalized, raw: &str, base: usize, bytes: &[u8]) -> (Lin
     let mut brk = 1;
     while i < rb.len() {
         let x = rb[i];
-        // Fast path: CJK ideographs U+4E00..U+9FFF (lead bytes E4..E9) pass through unchanged.
-        if (0xe4..=0xe9).contains(&x) {
+        // Fast path: CJK ideographs U+4E00..U+9FFF (lead bytes E4..E9) pass through unchanged,
+        // and so does the rest of U+3000..U+3FFF (lead byte E3: `、。《》`, extension A) but the
+        // ideographic space U+3000 (E3 80 80), which `fold` makes a space.
+        if (0xe4..=0xe9).contains(&x) || x == 0xe3 && !(rb[i + 1] == 0x80 && rb[i + 2] == 0x80) {
             space = None;
             run_chars += 1;
             last_digit = false;
@@ -499,7 +585,9 @@ fn fold_line(buf: &mut Normalized, raw: &str, base: usize, bytes: &[u8]) -> (Lin
 /// `- 2 -`, `— 12 —`, `-2-`, `第 3 页`, `3/40`: page furniture of PDF-to-text output.
 pub(crate) fn is_page_marker(raw: &str) -> bool {
     // Markers are short: reject everything else before looking closer (most lines are long).
-    if raw.len() > 32 {
+    // Every marker has a digit, ASCII or full-width (lead byte EF): a line without either is
+    // none.
+    if raw.len() > 32 || !raw.bytes().any(|b| b.is_ascii_digit() || b == 0xef) {
         return false;
     }
     let t: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
@@ -556,23 +644,17 @@ impl<'a> Utf16Index<'a> {
 }
 
 /// UTF-16 length of UTF-8 bytes: one unit per character, two for those outside the BMP.
-/// Counted eight bytes at a time: a character starts at every byte that is not a continuation
-/// byte (`10xxxxxx`), and a four-byte one at every `11110xxx`.
+/// A character starts at every byte that is not a continuation byte (`10xxxxxx`), and a
+/// four-byte one at every `11110xxx`: both counted in byte-wide sums over 255 bytes at a time,
+/// which the compiler vectorizes.
 fn utf16_len(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
     let mut continuation = 0;
     let mut four = 0;
-    for c in &mut chunks {
-        let x = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        // Bit 7 of each byte: set for `10xxxxxx` (bit 7 set, bit 6 clear).
-        continuation += (x & !(x << 1) & HIGH).count_ones() as usize;
-        // Set for `1111xxxx` (bits 7..4 set): lead bytes of four-byte characters.
-        four += (x & (x << 1) & (x << 2) & (x << 3) & HIGH).count_ones() as usize;
+    for chunk in bytes.chunks(255) {
+        let (c, f) = chunk.iter().fold((0u8, 0u8), |(c, f), &b| (c + u8::from(b & 0xc0 == 0x80), f + u8::from(b >= 0xf0)));
+        continuation += usize::from(c);
+        four += usize::from(f);
     }
-    let rest = chunks.remainder();
-    continuation += rest.iter().filter(|&&b| b & 0xc0 == 0x80).count();
-    four += rest.iter().filter(|&&b| b >= 0xf0).count();
     bytes.len() - continuation + four
 }
 
@@ -610,6 +692,31 @@ mod tests {
                 assert_eq!(utf16_len(&s.as_bytes()[..i]), s[..i].encode_utf16().count());
             }
         }
+    }
+
+    #[test]
+    fn lines_split_as_str_split_does() {
+        for t in ["", "\n", "a", "a\n", "\na", "一\n\n二\n", "天峻县\n2021年"] {
+            assert_eq!(split_lines(t).collect::<Vec<_>>(), t.split('\n').collect::<Vec<_>>(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn char_sets_never_miss_a_character() {
+        for s in ["", "规模以上工业增加值", "占GDP比重（现价）", "近3年全社会研发经费投入", "𠀀a、，"] {
+            let m = CharSet::of(s);
+            assert!(s.chars().all(|c| m.may_have(c)), "{s}");
+        }
+        assert!(!CharSet::of("").may_have('规'));
+    }
+
+    #[test]
+    fn symbols_pass_and_the_ideographic_space_goes() {
+        let n = normalize("生产总值\u{3000}增长、《报告》〇\u{3000}\u{3000}。");
+        assert_eq!(n.text, "生产总值增长、《报告》〇。");
+        let (a, b) = n.original_range(n.text.find('增').unwrap(), n.text.len());
+        assert_eq!(&"生产总值\u{3000}增长、《报告》〇\u{3000}\u{3000}。"[a..b], "增长、《报告》〇\u{3000}\u{3000}。");
+        assert!(!is_page_marker("一、二") && is_page_marker("- 2 -") && is_page_marker("—１—") && is_page_marker("第 3 页"));
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub fn outline(norm: &Normalized, orig_len: usize) -> Vec<Section> {
     let mut pos = 0;
     // Unnumbered headings are looked for only in the speech, after `各位代表`.
     let mut in_speech = false;
-    for line in text.split('\n') {
+    for line in crate::normalize::split_lines(text) {
         if line.starts_with("各位代表") {
             in_speech = true;
         }

@@ -100,12 +100,14 @@ pub const MAGNITUDES: &[(&str, f64)] = &[
 /// assert_eq!(scale("万元/人"), (1e4, "元/人"));
 /// ```
 pub fn scale(unit: &str) -> (f64, &str) {
-    if BASE_UNITS.contains(&unit) && !unit.starts_with('万') {
+    // (A set of the base units: `scale` runs for every figure kept and every level compared.)
+    static BASES: std::sync::LazyLock<std::collections::HashSet<&'static str, crate::fx::FxBuild>> = std::sync::LazyLock::new(|| BASE_UNITS.iter().copied().collect());
+    if BASES.contains(unit) && !unit.starts_with('万') {
         return (1.0, unit);
     }
     for (m, f) in MAGNITUDES {
         if let Some(base) = unit.strip_prefix(m) {
-            if base.is_empty() || BASE_UNITS.contains(&base) {
+            if base.is_empty() || BASES.contains(base) {
                 return (*f, base);
             }
         }
@@ -128,6 +130,10 @@ pub fn base_value(value: f64, unit: &str) -> f64 {
         return value;
     }
     let x = value * f;
+    // A whole number of at most 15 digits is its own rounding (most levels are: `21.5亿元`).
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        return x;
+    }
     format!("{x:.14e}").parse().unwrap_or(x)
 }
 
@@ -314,6 +320,17 @@ mod tests {
         }
         for c in COUNT_UNITS.iter().filter(|&&c| c != "名") {
             assert_eq!(kind(c), UnitKind::Count, "{c}");
+        }
+    }
+
+    #[test]
+    fn whole_base_values_skip_the_rounding_unchanged() {
+        let rounded = |x: f64| -> f64 { format!("{x:.14e}").parse().unwrap() };
+        for v in [0.0, -0.0, 1.0, 21.5, 3.2, 0.57, 80.93, 16883.0, 123456.0, 9.99e6, -4.25, 1e7, 99999.0] {
+            for (m, f) in MAGNITUDES {
+                let x = v * f;
+                assert_eq!(base_value(v, &format!("{m}元")).to_bits(), rounded(x).to_bits(), "{v}{m}");
+            }
         }
     }
 }

@@ -49,6 +49,10 @@ pub fn five_year_plan(n: i64) -> Option<(i32, i32)> {
 /// A five-year plan written as a run of numerals ending in 五 (`十四五`, `十五五`), found at
 /// byte `i` of `s`: its span and the byte after the run.
 fn plan_run(s: &str, i: usize) -> Option<((i32, i32), usize)> {
+    // (A plan's run starts with `十` or `二`: anything else is no plan, without collecting.)
+    if !s[i..].starts_with(['十', '二']) {
+        return None;
+    }
     let run: String = s[i..].chars().take_while(|&c| crate::normalize::is_cn_digit(c)).collect();
     let n = run.chars().count();
     if !(3..=4).contains(&n) || !run.ends_with('五') || !run.starts_with(['十', '二']) {
@@ -87,13 +91,23 @@ pub struct Years {
 
 /// What a sentence start (or heading) says about the frame, if anything.
 pub fn cue(sentence: &str, years: Years, heading: bool) -> Option<Frame> {
+    // The word lists below are tried only when one of their words can start the sentence
+    // (by its first character): most sentences start with none of them.
+    use crate::cues::Firsts;
+    use std::sync::LazyLock;
+    static OPENERS: LazyLock<Firsts> = LazyLock::new(|| Firsts::of(crate::cues::STATISTICS_OPENERS));
+    static NEWS: LazyLock<Firsts> = LazyLock::new(|| Firsts::of(crate::cues::NEWS_OPENERS));
+    static STARTS: LazyLock<[Firsts; 3]> = LazyLock::new(|| {
+        [Firsts::of(crate::cues::FIVE_YEAR_STARTS), Firsts::of(crate::cues::REVIEW_YEAR_STARTS), Firsts::of(crate::cues::PLAN_YEAR_STARTS)]
+    });
     // (`■2025年全市经济社会发展的主要预期目标`: a bullet before the words.)
     let s = sentence.trim_start_matches(|c: char| matches!(c, '—' | '“' | '"' | '■' | '□' | '●' | '◆' | '▲' | '★' | '◎' | '·') || c.is_whitespace());
     let s = s.strip_prefix("各位代表，").unwrap_or(s);
     // `初步统计，2016年，实现…`: the year after a statistics opener is the sentence's cue.
-    let s = crate::cues::STATISTICS_OPENERS.iter().find_map(|o| s.strip_prefix(o).map(|r| r.trim_start_matches('，'))).unwrap_or(s);
+    let s = if OPENERS.may_start(s.chars().next()) { crate::cues::STATISTICS_OPENERS.iter().find_map(|o| s.strip_prefix(o).map(|r| r.trim_start_matches('，'))).unwrap_or(s) } else { s };
     // `会议指出，2025年，…`: a news report's opener before the cue.
-    let s = crate::cues::NEWS_OPENERS.iter().find_map(|o| s.strip_prefix(o).map(|r| r.trim_start_matches('，'))).unwrap_or(s);
+    let s = if NEWS.may_start(s.chars().next()) { crate::cues::NEWS_OPENERS.iter().find_map(|o| s.strip_prefix(o).map(|r| r.trim_start_matches('，'))).unwrap_or(s) } else { s };
+    let first = s.chars().next();
     let multi_past = Frame { kind: Kind::Actual, from: years.review - 4, to: years.review };
     let plan_frame = |(a, b): (i32, i32)| Frame { kind: if b < years.plan { Kind::Actual } else { Kind::Target }, from: a, to: b };
     // `“十四五”以来，…`: the plan's years so far, results.
@@ -107,17 +121,17 @@ pub fn cue(sentence: &str, years: Years, heading: bool) -> Option<Frame> {
     if s.starts_with("这是") && s.trim_end_matches(['。', '！']).ends_with("的五年") {
         return Some(multi_past);
     }
-    for p in crate::cues::FIVE_YEAR_STARTS {
+    for p in if STARTS[0].may_start(first) { crate::cues::FIVE_YEAR_STARTS } else { &[] } {
         if s.starts_with(p) {
             return Some(multi_past);
         }
     }
-    for p in crate::cues::REVIEW_YEAR_STARTS {
+    for p in if STARTS[1].may_start(first) { crate::cues::REVIEW_YEAR_STARTS } else { &[] } {
         if s.starts_with(p) {
             return Some(Frame::single(Kind::Actual, years.review));
         }
     }
-    for p in crate::cues::PLAN_YEAR_STARTS {
+    for p in if STARTS[2].may_start(first) { crate::cues::PLAN_YEAR_STARTS } else { &[] } {
         if s.starts_with(p) {
             return Some(Frame::single(Kind::Target, years.plan));
         }
@@ -168,7 +182,15 @@ fn find_year(s: &str) -> Option<i32> {
 /// `今年发展主要预期目标是：…`: the sentence that opens the list of targets — not one that
 /// mentions them in passing (`把年度主要预期目标作为一个有机整体来把握`, in a review).
 pub fn announces_targets(sent: &str) -> bool {
-    crate::cues::TARGET_ANNOUNCEMENTS.iter().any(|w| sent.contains(w))
+    // Every announcement has `目标` (a test checks the list): each is looked for around the
+    // places of `目标` in the sentence, not in the whole sentence (a search each).
+    // (Each word with the offset of its `目标`.)
+    static WORDS: std::sync::LazyLock<Vec<(&'static [u8], usize)>> =
+        std::sync::LazyLock::new(|| crate::cues::TARGET_ANNOUNCEMENTS.iter().filter_map(|w| Some((w.as_bytes(), w.find("目标")?))).collect());
+    static MUBIAO: std::sync::LazyLock<memchr::memmem::Finder<'static>> = std::sync::LazyLock::new(|| memchr::memmem::Finder::new("目标"));
+    let b = sent.as_bytes();
+    let announced = MUBIAO.find_iter(b).any(|k| WORDS.iter().any(|&(w, o)| k >= o && b[k - o..].starts_with(w)));
+    announced
         || sent.trim_start_matches(['—', '“']).starts_with("主要预期目标")
 }
 
@@ -195,6 +217,18 @@ mod tests {
         assert_eq!(five_year_plan(13), Some((2016, 2020)));
         assert_eq!(cue("“十五五”时期，全省地区生产总值年均增长5%以上", Y, false).unwrap().period(), "2026-2030");
         assert_eq!(cue("“十四五”时期是甘肃发展极不寻常的五年", Y, false).unwrap().kind, Kind::Actual);
+    }
+
+    #[test]
+    fn target_announcements_are_found_by_their_mubiao() {
+        for w in crate::cues::TARGET_ANNOUNCEMENTS {
+            assert!(w.contains("目标"), "{w}: announces_targets looks for 目标 first");
+            for s in [w.to_string(), format!("今年{w}地区生产总值增长5%"), format!("目标{w}"), format!("把年度目标作为…，{w}")] {
+                assert!(announces_targets(&s), "{s}");
+            }
+        }
+        assert!(!announces_targets("把年度主要预期目标作为一个有机整体来把握"));
+        assert!(!announces_targets("目标"));
     }
 
     #[test]

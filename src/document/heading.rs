@@ -4,7 +4,9 @@
 /// Headings: `一、…`, `（一）…`, or a short line that does not end a sentence.
 pub fn is_heading_line(line: &str) -> bool {
     let numbered = heading_number(line).is_some();
-    numbered || (line.chars().count() <= 30 && !line.ends_with(['。', '：', '；', '！', '？', '，']))
+    // (At most 30 characters: certain within 30 bytes, impossible beyond 120, else counted.)
+    let short = line.len() <= 30 || line.len() <= 120 && line.chars().count() <= 30;
+    numbered || (short && !line.ends_with(['。', '：', '；', '！', '？', '，']))
 }
 
 /// The numbering of a heading line: `一、` or `（一）`.
@@ -28,6 +30,10 @@ pub fn heading_number(line: &str) -> Option<(&str, u8)> {
 /// A heading without numbering: a short line of its own, not a sentence, that names a part of
 /// the report (`“十四五”时期工作回顾`, `2026年重点工作`).
 pub fn unnumbered_heading(line: &str) -> bool {
+    // (4 to 20 characters take 4 to 80 bytes: most lines are rejected before counting.)
+    if !(4..=80).contains(&line.len()) {
+        return false;
+    }
     let n = line.chars().count();
     (4..=20).contains(&n)
         && !line.ends_with(['。', '；', '：', '！', '？', '，', '、', ':'])

@@ -97,7 +97,31 @@ pub fn all_aliases(phrase: &str) -> Vec<Hit> {
 
 /// The entry with this canonical (or national) name.
 pub fn by_name(name: &str) -> Option<&'static Entry> {
-    CATALOG.iter().find(|e| e.name == name || e.national == Some(name))
+    // Every name and national name, mapped to the first entry (in catalog order) that has it:
+    // what a scan of the catalog would find. Extraction asks for every new fact's name.
+    static BY_NAME: LazyLock<std::collections::HashMap<&'static str, &'static Entry, crate::fx::FxBuild>> = LazyLock::new(|| {
+        let mut m: std::collections::HashMap<&'static str, &'static Entry, crate::fx::FxBuild> = Default::default();
+        for e in CATALOG {
+            m.entry(e.name).or_insert(e);
+            if let Some(n) = e.national {
+                m.entry(n).or_insert(e);
+            }
+        }
+        m
+    });
+    BY_NAME.get(name).copied()
+}
+
+#[cfg(test)]
+#[test]
+fn by_name_finds_what_a_scan_finds() {
+    let scan = |name: &str| CATALOG.iter().find(|e| e.name == name || e.national == Some(name));
+    for e in CATALOG {
+        for n in [Some(e.name), e.national].into_iter().flatten().chain(e.aliases.iter().copied()) {
+            assert_eq!(by_name(n).map(|e| e.name), scan(n).map(|e| e.name), "{n}");
+        }
+    }
+    assert!(by_name("产业园区").is_none());
 }
 
 /// The entry a name stands for: its canonical or national name, or one of its aliases written

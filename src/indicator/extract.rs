@@ -9,7 +9,7 @@
 use super::catalog::{all_aliases, Entry};
 use crate::document::frame::{announces_targets, cue, estimates_past, Frame, Years};
 use crate::document::heading::{heading_number, is_heading_line};
-use crate::document::sentence::sentences;
+use crate::document::sentence::sentences_into;
 use super::quantity::{scan, Measure, Quantity};
 use super::list::*;
 use super::qualifier::*;
@@ -94,7 +94,8 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
     let mut frame = ctx.start.clone();
     let mut qi = 0;
     let mut line_start = 0;
-    for line in text.split('\n') {
+    let mut spans = Vec::new();
+    for line in crate::normalize::split_lines(text) {
         let line_end = line_start + line.len();
         // A sub-heading (`（一）高质量发展取得显著成效`) speaks within its part's frame: only a
         // part heading (`二、“十五五”时期…`) or an unnumbered line sets one from its words.
@@ -104,7 +105,8 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
         // (`初步统计，2016年，实现地区生产总值189亿元；公共财政预算收入10.6亿元；…`).
         let mut carried: Option<Frame> = None;
         let mut semicolon_last: Option<Fact> = None;
-        for (s, e) in sentences(line) {
+        sentences_into(line, &mut spans);
+        for &(s, e) in &spans {
             let (s, e) = (line_start + s, line_start + e);
             let sent = &text[s..e];
             if sent.starts_with("各位代表") && sent.chars().count() <= 6 {
@@ -267,10 +269,12 @@ impl<'a> Sentence<'a> {
         // review year for results, from the plan year for goals.
         let prefix = &self.text[c.start..self.qs[c.q.start].start];
         let saved = self.frame.clone();
-        if let Some(a) = crate::document::frame::plan_since(prefix).filter(|_| !saved.is_multi_year() && saved.kind == Kind::Actual && says_annual_avg(prefix)) {
+        // (Asked here and of the same prefix by `clause_in_frame`: looked at once.)
+        let annual = says_annual_avg(prefix);
+        if let Some(a) = crate::document::frame::plan_since(prefix).filter(|_| !saved.is_multi_year() && saved.kind == Kind::Actual && annual) {
             // `…增长7.6%，“十四五”以来年均增长7.8%`: the plan's years so far.
             self.frame = Frame { kind: Kind::Actual, from: a, to: saved.from.max(a) };
-        } else if !saved.is_multi_year() && (says_annual_avg(prefix) || prefix.contains('五') && prefix.contains("五年")) {
+        } else if !saved.is_multi_year() && (annual || prefix.contains('五') && prefix.contains("五年")) {
             // `近3年…年均增长12.8%`: a span of other than five years, when it is named.
             let span = recent_years(prefix).unwrap_or(5);
             let y = saved.from;
@@ -286,11 +290,12 @@ impl<'a> Sentence<'a> {
         if let Some(y) = year.filter(|&y| !self.frame.is_multi_year() && self.frame.kind == Kind::Actual && y + 1 == self.frame.from) {
             self.frame = Frame::single(Kind::Actual, y);
         }
-        self.clause_in_frame(c);
+        self.clause_in_frame(c, annual);
         self.frame = saved;
     }
 
-    fn clause_in_frame(&mut self, c: &Clause) {
+    /// `annual`: whether the clause's prefix says `年均` ([`says_annual_avg`]).
+    fn clause_in_frame(&mut self, c: &Clause, annual: bool) {
         let text = self.text;
         let qs = &self.qs[c.q.clone()];
         let prefix = &text[c.start..qs[0].start];
@@ -302,7 +307,7 @@ impl<'a> Sentence<'a> {
         };
         let multi_year = self.frame.is_multi_year();
         let mut basis = None;
-        if says_annual_avg(prefix) {
+        if annual {
             basis = Some(Basis::AnnualAvg);
         } else if prefix.contains("累计") {
             basis = Some(Basis::Cumulative);
@@ -399,7 +404,8 @@ impl<'a> Sentence<'a> {
             }
         }
         let targets: Vec<usize>;
-        if subjects.is_empty() {
+        let no_subject = subjects.is_empty();
+        if no_subject {
             // `为380个老旧小区引入物业服务`, `为850名农民工追回工资`: whom something was done for
             // is counted on its own, not a figure of the previous subject.
             let for_whom = crate::cues::FOR_WHOM.contains(&prefix);
@@ -432,7 +438,8 @@ impl<'a> Sentence<'a> {
                     if let Some(name) = verb.and_then(|(k, _)| readable_name(&between[..k])) {
                         self.push_count(&name, &qs[0], c.start, qs[1].start, basis);
                     }
-                    self.clause_in_frame(&Clause { start: qs[0].end, end: c.end, q: c.q.start + 1..c.q.end });
+                    let annual = says_annual_avg(&text[qs[0].end..qs[1].start]);
+                    self.clause_in_frame(&Clause { start: qs[0].end, end: c.end, q: c.q.start + 1..c.q.end }, annual);
                     return;
                 }
             }
@@ -490,7 +497,8 @@ impl<'a> Sentence<'a> {
             self.pair_next = 0;
             self.pair_lead.clear();
             let first_new = self.group.len();
-            for s in &subjects {
+            // (The subjects are done with: their strings move into the facts.)
+            for s in std::mem::take(&mut subjects) {
                 let f = self.new_fact(s, c.start, multi_year);
                 self.facts.push(f);
                 self.group.push(self.facts.len() - 1);
@@ -506,13 +514,13 @@ impl<'a> Sentence<'a> {
 
         // Distribute: `分别` (or as many figures of one kind as subjects) pairs them in order;
         // otherwise every subject takes every figure.
-        let figures: Vec<(usize, &Quantity)> = qs.iter().enumerate().collect();
+        let n_figures = qs.len();
         let shared = crate::cues::SHARED_FIGURE.occurs_in(&text[c.start..c.end]) || each_one(&text[c.start..c.end]);
         // (`城乡居民人均可支配收入分别增长8.1%`: one figure after `分别` is every member's.)
-        let pair = targets.len() > 1 && !shared && (fenbie && (figures.len() > 1 || listed) || figures.len() == targets.len() || figures.len() % targets.len() == 0 && figures.len() > targets.len());
+        let pair = targets.len() > 1 && !shared && (fenbie && (n_figures > 1 || listed) || n_figures == targets.len() || n_figures % targets.len() == 0 && n_figures > targets.len());
         let mut slot = 0usize;
         let mut prev_lead: &str = "";
-        for (k, q) in figures {
+        for (k, q) in qs.iter().enumerate() {
             let l = if k == 0 { lead } else { &text[qs[k - 1].end..q.start] };
             let mut l = strip_bound_suffix_prefix(l);
             // `分别增长6.8%、12.3%、7.8%`: later figures of a list share the first one's verb.
@@ -523,10 +531,10 @@ impl<'a> Sentence<'a> {
             if pair {
                 let t = targets[slot % targets.len()];
                 slot += 1;
-                self.apply(t, l, q, c.end, subjects.is_empty());
+                self.apply(t, l, q, c.end, no_subject);
             } else {
-                for &t in &targets.clone() {
-                    self.apply(t, l, q, c.end, subjects.is_empty());
+                for &t in &targets {
+                    self.apply(t, l, q, c.end, no_subject);
                 }
             }
         }
@@ -558,7 +566,7 @@ impl<'a> Sentence<'a> {
             return;
         }
         let s = Subject { name: name.chars().rev().take(16).collect::<Vec<_>>().into_iter().rev().collect(), entry: None, text: String::new() };
-        let mut f = self.new_fact(&s, start, self.frame.is_multi_year());
+        let mut f = self.new_fact(s, start, self.frame.is_multi_year());
         f.basis = basis;
         let (v, u) = match &q.measure {
             Measure::Level(u) => (q.value, u.clone()),
@@ -571,11 +579,11 @@ impl<'a> Sentence<'a> {
         self.facts.push(f);
     }
 
-    fn new_fact(&self, s: &Subject, start: usize, multi_year: bool) -> Fact {
+    fn new_fact(&self, s: Subject, start: usize, multi_year: bool) -> Fact {
         let name = match (s.entry, self.ctx.level) {
             (Some(e), Some(Level::National)) => e.national.unwrap_or(e.name).to_string(),
             (Some(e), _) => e.name.to_string(),
-            (None, _) => s.name.clone(),
+            (None, _) => s.name,
         };
         let entry = s.entry.or_else(|| crate::indicator::catalog::by_name(&name));
         Fact {
@@ -595,7 +603,7 @@ impl<'a> Sentence<'a> {
             change_bound: None,
             start,
             end: start,
-            subject: s.text.clone(),
+            subject: s.text,
             multi_year,
             fresh: false,
         }
@@ -1084,10 +1092,22 @@ impl<'a> Sentence<'a> {
     }
 
     fn scope_only(&self, mut s: &str) -> bool {
+        /// The scope words by first character, in list order within one: the first word of the
+        /// list that starts a text is the first of its first character's that does.
+        static BY_FIRST: std::sync::LazyLock<std::collections::HashMap<char, Vec<&'static str>, crate::fx::FxBuild>> = std::sync::LazyLock::new(|| {
+            let mut m: std::collections::HashMap<char, Vec<&'static str>, crate::fx::FxBuild> = Default::default();
+            for w in SCOPE_PREFIXES {
+                if let Some(c) = w.chars().next() {
+                    m.entry(c).or_default().push(w);
+                }
+            }
+            m
+        });
         let region = self.ctx.region.as_deref().unwrap_or("");
         let short = region_short(region);
-        'outer: while !s.is_empty() {
-            for w in SCOPE_PREFIXES.iter().copied().chain([region, short].into_iter().filter(|r| !r.is_empty())) {
+        'outer: while let Some(c) = s.chars().next() {
+            // (The scope words first, then the region's names, as one list in that order.)
+            for w in BY_FIRST.get(&c).map_or(&[][..], Vec::as_slice).iter().copied().chain([region, short].into_iter().filter(|r| !r.is_empty())) {
                 if let Some(r) = s.strip_prefix(w) {
                     s = r;
                     continue 'outer;
@@ -1109,7 +1129,7 @@ impl Fact {
 
 /// `均增长`, `均突破`: one figure for each of the subjects before it — not `年均`, `平均`, `均衡`.
 fn each_one(clause: &str) -> bool {
-    clause.match_indices('均').any(|(k, _)| !clause[..k].ends_with(['年', '平', '人']) && !clause[k + '均'.len_utf8()..].starts_with(['衡', '匀', '值', '等']))
+    crate::finder!("均").find_iter(clause.as_bytes()).any(|k| !clause[..k].ends_with(['年', '平', '人']) && !clause[k + '均'.len_utf8()..].starts_with(['衡', '匀', '值', '等']))
 }
 
 /// `近3年`, `近三年`, `三年来`: the number of years a clause looks back over (2 to 10).
@@ -1194,26 +1214,29 @@ fn counts_things(unit: &str) -> bool {
 fn dedup(facts: Vec<Fact>) -> Vec<Fact> {
     // One hash look-up per fact: the same name, kind, period, unit and numbers is a repeat.
     // (`-0` is `0`: the numbers compare as `==` does.)
+    // The keys borrow the facts' strings: which facts stay is decided first, then they move.
     let bits = |v: Option<f64>| v.map(|x| if x == 0.0 { 0 } else { x.to_bits() });
-    let mut seen = std::collections::HashSet::with_capacity(facts.len());
-    let mut out: Vec<Fact> = Vec::with_capacity(facts.len());
-    for f in facts {
+    type Key<'f> = (Option<u64>, Option<u64>, Option<u64>, u8, &'f str, &'f str, Option<&'f str>);
+    let mut seen: std::collections::HashSet<Key, crate::fx::FxBuild> = std::collections::HashSet::with_capacity_and_hasher(facts.len(), Default::default());
+    let mut keep = vec![false; facts.len()];
+    for (f, keep) in facts.iter().zip(&mut keep) {
         if !f.has_figure() {
             continue;
         }
-        let key = (bits(f.value), bits(f.change_pct), bits(f.change_points), f.kind as u8, f.name.clone(), f.period.clone(), f.unit.clone());
+        let key = (bits(f.value), bits(f.change_pct), bits(f.change_points), f.kind as u8, f.name.as_str(), f.period.as_str(), f.unit.as_deref());
         // `固定资产投资完成42.9亿元,增长73.2%` … `固定资产投资比上年增长73.2%`: the growth alone,
         // said again, repeats the fact stated with its level.
-        let growth = (None, bits(f.change_pct), bits(f.change_points), f.kind as u8, f.name.clone(), f.period.clone(), None);
+        let growth = (None, bits(f.change_pct), bits(f.change_points), f.kind as u8, f.name.as_str(), f.period.as_str(), None);
         let repeat = f.value.is_none() && f.change_pct.is_some() && seen.contains(&growth);
         if !repeat && seen.insert(key) {
             if f.value.is_some() && f.change_pct.is_some() {
                 seen.insert(growth);
             }
-            out.push(f);
+            *keep = true;
         }
     }
-    out
+    drop(seen);
+    facts.into_iter().zip(keep).filter_map(|(f, k)| k.then_some(f)).collect()
 }
 
 /// The longest quote, in bytes (200 Chinese characters; the longest in the corpus is 94): a

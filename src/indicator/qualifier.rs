@@ -14,13 +14,48 @@ pub(super) fn strip_bound_suffix_prefix(lead: &str) -> &str {
     l
 }
 
+/// The words `change_verb` strips off a lead's end, in order.
+fn lead_tail_words() -> impl Iterator<Item = &'static &'static str> {
+    AT_LEAST_BEFORE.iter().chain(AT_MOST_BEFORE).chain(ABOUT_BEFORE).chain(["了", "达到", "达", "为", "的预期目标为", "预期目标为", "的目标为", "目标为", "的"].iter())
+}
+
+/// The last characters of [`lead_tail_words`], sorted: a lead that ends in none of them has
+/// none of the words to strip.
+static TAIL_LASTS: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    let mut v: Vec<char> = lead_tail_words().filter_map(|w| w.chars().next_back()).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
+
+/// `CHANGE_VERBS` by their last character, in list order within one: the first verb a text
+/// ends with is the first of its last character's that it ends with.
+static VERBS_BY_LAST: std::sync::LazyLock<std::collections::HashMap<char, Vec<(&'static str, bool)>, crate::fx::FxBuild>> = std::sync::LazyLock::new(|| {
+    let mut m: std::collections::HashMap<char, Vec<(&'static str, bool)>, crate::fx::FxBuild> = Default::default();
+    for &(v, neg) in CHANGE_VERBS.iter() {
+        if let Some(c) = v.chars().next_back() {
+            m.entry(c).or_default().push((v, neg));
+        }
+    }
+    m
+});
+
+/// The first of `CHANGE_VERBS` that `s` ends with.
+fn verb_at_end(s: &str) -> Option<(&'static str, bool)> {
+    VERBS_BY_LAST.get(&s.chars().next_back()?)?.iter().copied().find(|(v, _)| s.ends_with(v))
+}
+
 /// The verb of change a lead ends with: (falls, reaches-a-level).
 pub(super) fn change_verb(lead: &str) -> Option<(bool, bool)> {
     let mut l = lead;
     // Bound words between the verb and the figure: `增长超过`, `下降近`.
     loop {
+        // (A pass changes nothing when no word can end the lead.)
+        if !l.chars().next_back().is_some_and(|c| TAIL_LASTS.binary_search(&c).is_ok()) {
+            break;
+        }
         let before = l.len();
-        for w in AT_LEAST_BEFORE.iter().chain(AT_MOST_BEFORE).chain(ABOUT_BEFORE).chain(["了", "达到", "达", "为", "的预期目标为", "预期目标为", "的目标为", "目标为", "的"].iter()) {
+        for w in lead_tail_words() {
             if let Some(r) = l.strip_suffix(w) {
                 l = r;
             }
@@ -31,12 +66,27 @@ pub(super) fn change_verb(lead: &str) -> Option<(bool, bool)> {
     }
     for m in TO_MARKERS {
         if let Some(r) = l.strip_suffix(m) {
-            if CHANGE_VERBS.iter().any(|(v, _)| r.ends_with(v)) {
+            if verb_at_end(r).is_some() {
                 return Some((false, true));
             }
         }
     }
-    CHANGE_VERBS.iter().find(|(v, _)| l.ends_with(v)).map(|&(_, neg)| (neg, false))
+    verb_at_end(l).map(|(_, neg)| (neg, false))
+}
+
+#[cfg(test)]
+#[test]
+fn change_verbs_found_as_a_scan_of_the_list_finds_them() {
+    let scan = |l: &str| CHANGE_VERBS.iter().find(|(v, _)| l.ends_with(v)).map(|&(v, neg)| (v, neg));
+    for &(v, _) in CHANGE_VERBS.iter() {
+        for l in [v.to_string(), format!("同比{v}"), format!("{v}了"), format!("x{v}")] {
+            assert_eq!(verb_at_end(&l), scan(&l), "{l}");
+        }
+    }
+    assert_eq!(change_verb("同比增长"), Some((false, false)));
+    assert_eq!(change_verb("下降了"), Some((true, false)));
+    assert_eq!(change_verb("提高到"), Some((false, true)));
+    assert_eq!(change_verb(""), None);
 }
 
 /// The bound word a lead ends with; the longest wins (`不少于` over `少于`).
@@ -58,7 +108,7 @@ pub(super) fn counted_threshold(rest: &str) -> bool {
     // The thresholds are a few short figures (`、5万亿两个台阶`): look no further than that, so
     // a sentence of figures costs a bounded look per figure, not the rest of the sentence.
     let rest = &rest[..crate::meta::floor_char(rest, 48)];
-    let tail = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '、' || "万亿千百元".contains(c));
+    let tail = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '、' || matches!(c, '万' | '亿' | '千' | '百' | '元'));
     let tail = tail.trim_start_matches(|c: char| crate::number::cn_digit(c).is_some() || c == '十');
     tail.starts_with("个台阶") || tail.starts_with("个大关") || tail.starts_with("大台阶")
 }

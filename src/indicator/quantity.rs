@@ -169,26 +169,62 @@ fn url_end(text: &str, i: usize) -> Option<usize> {
 /// A unit after a number at `i`: (`%` | `个百分点` | magnitude? base?), with `多` or `余`
 /// allowed in front. Returns the measure, whether `多`/`余` was written, and the end.
 fn unit_at(s: &str, i: usize) -> Option<(Measure, bool, usize)> {
+    unit_span(s, i).map(|(u, more, end)| (u.measure(), more, end))
+}
+
+/// A unit as [`unit_span`] finds it: its parts as written, joined into a [`Measure`] (a new
+/// `String`) only for a unit that is kept.
+#[derive(Clone, Copy)]
+enum UnitSpan<'a> {
+    Percent,
+    Points,
+    /// Magnitude (or `""`), base unit (or `""`), and a `/` unit per some amount.
+    Level(&'a str, &'a str, Option<(&'a str, &'a str)>),
+}
+
+impl UnitSpan<'_> {
+    fn measure(self) -> Measure {
+        match self {
+            UnitSpan::Percent => Measure::Percent,
+            UnitSpan::Points => Measure::Points,
+            UnitSpan::Level(m, b, per) => {
+                let mut unit = String::with_capacity(m.len() + b.len() + per.map_or(0, |(m2, b2)| 1 + m2.len() + b2.len()));
+                unit.push_str(m);
+                unit.push_str(b);
+                if let Some((m2, b2)) = per {
+                    unit.push('/');
+                    unit.push_str(m2);
+                    unit.push_str(b2);
+                }
+                Measure::Level(unit)
+            }
+        }
+    }
+}
+
+/// [`unit_at`] without making the unit's string.
+fn unit_span(s: &str, i: usize) -> Option<(UnitSpan<'static>, bool, usize)> {
     let rest = &s[i..];
     let (more, rest, skip) = match rest.chars().next() {
         Some(c @ ('多' | '余')) => (true, &rest[c.len_utf8()..], c.len_utf8()),
         _ => (false, rest, 0),
     };
     if rest.starts_with('%') {
-        return Some((Measure::Percent, more, i + skip + 1));
+        return Some((UnitSpan::Percent, more, i + skip + 1));
     }
     if rest.starts_with("个百分点") {
-        return Some((Measure::Points, more, i + skip + "个百分点".len()));
+        return Some((UnitSpan::Points, more, i + skip + "个百分点".len()));
     }
     // Most numbers are followed by `年`, `月` or punctuation: reject those at once.
     if rest.chars().next().is_none_or(|c| UNIT_STARTS.binary_search(&c).is_err()) {
         return None;
     }
-    let mut unit = String::new();
+    // (The parts are the static words of the tables: the unit borrows nothing of `s`.)
+    let mut magnitude: &'static str = "";
     let mut r = rest;
     let mut more = more;
     if let Some((m, _)) = MAGNITUDES.iter().find(|(m, _)| r.starts_with(m)) {
-        unit.push_str(m);
+        magnitude = m;
         r = &r[m.len()..];
         // `七十五万个百分点`: the magnitude belongs to the number, not to a unit.
         if r.starts_with("个百分点") || r.starts_with('%') {
@@ -202,20 +238,20 @@ fn unit_at(s: &str, i: usize) -> Option<(Measure, bool, usize)> {
             }
         }
     }
+    let mut base: &'static str = "";
+    let mut per = None;
     if let Some(b) = base_unit_at(r) {
-        unit.push_str(b);
+        base = b;
         r = &r[b.len()..];
         // `0.6人/百亿元`: a rate per some amount.
-        if let Some(per) = r.strip_prefix('/') {
-            let m = MAGNITUDES.iter().map(|(m, _)| *m).chain(["百"]).find(|m| per.starts_with(m)).unwrap_or("");
-            if let Some(b2) = base_unit_at(&per[m.len()..]) {
-                unit.push('/');
-                unit.push_str(m);
-                unit.push_str(b2);
-                r = &per[m.len() + b2.len()..];
+        if let Some(rest_per) = r.strip_prefix('/') {
+            let m: &'static str = MAGNITUDES.iter().map(|(m, _)| *m).chain(["百"]).find(|m| rest_per.starts_with(m)).unwrap_or("");
+            if let Some(b2) = base_unit_at(&rest_per[m.len()..]) {
+                per = Some((m, b2));
+                r = &rest_per[m.len() + b2.len()..];
             }
         }
-    } else if unit.is_empty() || unit == "千" {
+    } else if magnitude.is_empty() || magnitude == "千" {
         // A bare `千` is too often a word (`千村示范`); a number needs a unit to be a fact.
         return None;
     }
@@ -224,7 +260,7 @@ fn unit_at(s: &str, i: usize) -> Option<(Measure, bool, usize)> {
         return None;
     }
     // `万元/人` keeps its slash unit.
-    Some((Measure::Level(unit), more, s.len() - r.len()))
+    Some((UnitSpan::Level(magnitude, base, per), more, s.len() - r.len()))
 }
 
 /// The first of `BASE_UNITS` (longest first) that starts `r`, looked up by its first character.
@@ -303,10 +339,18 @@ fn walk<T>(text: &str, mut arabic: impl FnMut(usize) -> (Option<T>, usize), mut 
         if c >= 0x80 {
             // Chinese numerals are all three bytes long (U+3007, U+4E00..U+9FFF): decode those
             // by hand, skip the rest by their length.
-            if (0xe3..=0xe9).contains(&c) && i + 2 < b.len() && is_numeral_at(b, i) {
-                let (q, next) = chinese(i);
-                out.extend(q);
-                i = next.max(i + 3);
+            if (0xe3..=0xe9).contains(&c) && i + 2 < b.len() {
+                if is_numeral_at(b, i) {
+                    let (q, next) = chinese(i);
+                    out.extend(q);
+                    i = next.max(i + 3);
+                    continue;
+                }
+                // (The run of other three-byte characters after it, in a tight loop.)
+                i += 3;
+                while i + 2 < b.len() && (0xe3..=0xe9).contains(&b[i]) && !is_numeral_at(b, i) {
+                    i += 3;
+                }
                 continue;
             }
             i += utf8_len(c);
@@ -339,14 +383,22 @@ pub fn numbers(text: &str) -> Vec<Number> {
 
 /// Whether the three-byte character at `i` is a Chinese numeral.
 fn is_numeral_at(b: &[u8], i: usize) -> bool {
+    // The numerals' middle bytes are eight of the 64 a continuation byte can be: a character
+    // with another is none, without decoding it.
+    if NUMERAL_MIDDLES & (1 << (b[i + 1] & 63)) == 0 {
+        return false;
+    }
     let cp = (u32::from(b[i] & 0x0f) << 12) | (u32::from(b[i + 1] & 0x3f) << 6) | u32::from(b[i + 2] & 0x3f);
     NUMERALS[(cp >> 6) as usize] & (1 << (cp & 63)) != 0
 }
 
+/// The characters `is_cn_numeral` accepts.
+const NUMERAL_CHARS: [char; 17] = ['〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿'];
+
 /// The characters `is_cn_numeral` accepts, as a bit set over the Basic Multilingual Plane (the
 /// scan tests every Chinese character, so one table look-up beats a chain of comparisons).
 static NUMERALS: [u64; 1024] = {
-    let chars = ['〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿'];
+    let chars = NUMERAL_CHARS;
     let mut t = [0u64; 1024];
     let mut k = 0;
     while k < chars.len() {
@@ -355,6 +407,19 @@ static NUMERALS: [u64; 1024] = {
         k += 1;
     }
     t
+};
+
+/// The middle bytes (their low six bits) of the characters in [`NUMERALS`].
+const NUMERAL_MIDDLES: u64 = {
+    let chars = NUMERAL_CHARS;
+    let mut m = 0u64;
+    let mut k = 0;
+    while k < chars.len() {
+        // The second UTF-8 byte of a three-byte character: bits 6..11 of its code point.
+        m |= 1 << ((chars[k] as u32 >> 6) & 63);
+        k += 1;
+    }
+    m
 };
 
 /// Length of a UTF-8 sequence from its lead byte.
@@ -380,13 +445,26 @@ fn in_code(text: &str, i: usize, after: usize) -> bool {
 /// longer run is no figure, and the report says so ([`has_overlong_number`]).
 pub const MAX_DIGITS: usize = 15;
 
-/// Whether `text` holds a digit run longer than [`MAX_DIGITS`] (one pass over the bytes).
+/// Whether `text` holds a digit run longer than [`MAX_DIGITS`].
+/// Such a run covers one of every `MAX_DIGITS + 1` bytes, so only those are looked at (and the
+/// run around a digit found there): a pass over a sixteenth of the bytes.
 pub fn has_overlong_number(text: &str) -> bool {
-    let mut run = 0;
-    text.bytes().any(|c| {
-        run = if c.is_ascii_digit() { run + 1 } else { 0 };
-        run > MAX_DIGITS
-    })
+    const STEP: usize = MAX_DIGITS + 1;
+    let b = text.as_bytes();
+    let mut k = MAX_DIGITS;
+    while k < b.len() {
+        if b[k].is_ascii_digit() {
+            let left = b[..k].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+            let right = b[k..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if left + right > MAX_DIGITS {
+                return true;
+            }
+            // The next run starts after this one's end.
+            k += right;
+        }
+        k += STEP;
+    }
+    false
 }
 
 /// Skip the rest of an alphanumeric run so `PM2.5` does not yield `5`.
@@ -411,20 +489,24 @@ fn arabic_quantity(text: &str, i: usize) -> (Option<Quantity>, usize) {
     // A range: `4.5%—5%`, `4.5-5%`, `6—6.5%`, `5%至6%`.
     let mut high = None;
     let mut end_num = after;
-    let dash_at = match unit_at(text, after) {
-        Some((Measure::Percent, _, e)) => e,
+    // (The unit right after the number, looked for once: for the range and, when there is
+    // none, for the quantity.)
+    let first = unit_span(text, after);
+    let dash_at = match first {
+        Some((UnitSpan::Percent, _, e)) => e,
         _ => after,
     };
     if let Some(d) = char_at(text, dash_at).filter(|&d| is_dash(d)) {
         let k = dash_at + d.len_utf8();
         if let Some((v2, after2)) = arabic_at(text, k) {
-            if v2 > value && unit_at(text, after2).is_some() {
+            if v2 > value && unit_span(text, after2).is_some() {
                 high = Some(v2);
                 end_num = after2;
             }
         }
     }
-    let (measure, more, end) = match unit_at(text, end_num) {
+    let found = if end_num == after { first } else { unit_span(text, end_num) };
+    let (measure, more, end) = match found.map(|(u, more, end)| (u.measure(), more, end)) {
         Some(u) => u,
         None if high.is_none() => match shared_unit(text, after) {
             // `分别提高15、22个百分点`: the unit written once, after the last number.
@@ -490,9 +572,10 @@ fn cn_run(text: &str, i: usize) -> Run {
 /// the same, because `个百分点` or `%`, or `多`/`余` and a magnitude, follow: `六个百分点`,
 /// `十多万人`. Elsewhere `一`, `两`, `十` are words (`一批`, `两个维护`, `十件实事`).
 fn small_numeral_is_number(text: &str, j: usize) -> bool {
-    match unit_at(text, j) {
-        Some((Measure::Points | Measure::Percent, _, _)) => true,
-        Some((Measure::Level(u), true, _)) => u.starts_with(['万', '亿']),
+    match unit_span(text, j) {
+        Some((UnitSpan::Points | UnitSpan::Percent, _, _)) => true,
+        // (The unit as written starts with its magnitude, or with its base when it has none.)
+        Some((UnitSpan::Level(m, b, _), true, _)) => if m.is_empty() { b } else { m }.starts_with(['万', '亿']),
         _ => false,
     }
 }
@@ -630,6 +713,37 @@ fn chinese_number(text: &str, i: usize) -> (Option<Number>, usize) {
 #[cfg(test)]
 mod table_tests {
     use super::*;
+
+    #[test]
+    fn numerals_are_what_is_cn_numeral_accepts() {
+        for cp in 0x3000..0xa000u32 {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let mut b = [0u8; 4];
+            c.encode_utf8(&mut b);
+            assert_eq!(is_numeral_at(&b, 0), is_cn_numeral(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn overlong_numbers_found_wherever_they_are() {
+        let naive = |t: &str| {
+            let mut run = 0;
+            t.bytes().any(|c| {
+                run = if c.is_ascii_digit() { run + 1 } else { 0 };
+                run > MAX_DIGITS
+            })
+        };
+        for n in [0, 1, 14, 15, 16, 17, 31, 32, 33] {
+            for pad in 0..40 {
+                for tail in 0..3 {
+                    let t = format!("{}{}{}", "x".repeat(pad), "7".repeat(n), "元1".repeat(tail));
+                    assert_eq!(has_overlong_number(&t), naive(&t), "{t}");
+                    let t2 = format!("{t}12345678901234{t}");
+                    assert_eq!(has_overlong_number(&t2), naive(&t2), "{t2}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn numeral_table_matches_is_cn_numeral() {

@@ -5,7 +5,7 @@
 use super::catalog::{all_aliases, Hit};
 use super::words::*;
 use crate::cues::{LEADING_FILLERS, LEAD_STARTS, SUB_REGION_HEADS, SUB_REGION_VERBS, VERB_STARTS};
-use crate::normalize::is_han;
+use crate::normalize::{is_han, CharSet};
 use crate::unit::COUNT_UNITS;
 
 /// The sub-region heads (`经济圈`, `新区`, `开发区`) of a sentence, in order: found once per
@@ -47,10 +47,19 @@ pub(super) fn region_short(region: &str) -> &str {
 
 /// Split a prefix into subject phrase and lead (the verbs before the first figure).
 pub(super) fn split_subject(prefix: &str) -> (&str, &str) {
+    use crate::cues::Firsts;
+    static FILLER_FIRSTS: std::sync::LazyLock<Firsts> = std::sync::LazyLock::new(|| Firsts::of(LEADING_FILLERS));
+    static LEAD_FIRSTS: std::sync::LazyLock<Firsts> = std::sync::LazyLock::new(|| Firsts::of(LEAD_STARTS));
     let mut p = prefix;
+    // (Once no filler can start what is left, none of the rest will strip anything.)
+    let mut first = p.chars().next();
     for w in LEADING_FILLERS {
+        if !FILLER_FIRSTS.may_start(first) {
+            break;
+        }
         if let Some(r) = p.strip_prefix(w) {
             p = r;
+            first = p.chars().next();
         }
     }
     let skipped = prefix.len() - p.len();
@@ -60,7 +69,7 @@ pub(super) fn split_subject(prefix: &str) -> (&str, &str) {
     let hits: Vec<Hit> = hits.into_iter().filter(|h| h.end <= subj.len()).collect();
     let alias_end = hits.iter().any(|h| h.end == subj.len());
     // A clause that starts with a lead word has no subject: `同比下降`, `较…的`, `年均增长`.
-    if subj.is_empty() || subj.starts_with(['较', '比']) || LEAD_STARTS.iter().any(|w| subj.starts_with(w) && subj.len() <= w.len() + 3 * 4 && !subj.contains(|c: char| c == '、')) && !alias_end {
+    if subj.is_empty() || subj.starts_with(['较', '比']) || LEAD_FIRSTS.may_start(subj.chars().next()) && LEAD_STARTS.iter().any(|w| subj.starts_with(w) && subj.len() <= w.len() + 3 * 4 && !subj.contains(|c: char| c == '、')) && !alias_end {
         return ("", prefix);
     }
     if !alias_end {
@@ -79,7 +88,8 @@ pub(super) fn split_subject(prefix: &str) -> (&str, &str) {
 pub(super) fn alias_then_verb(s: &str, hits: Vec<Hit>) -> Option<usize> {
     // `比重`, `比例`: a share's head, not the verb `比`.
     // `民营经济增加值`: `增加值` is a head, not the verb `增加`.
-    let verb = |rest: &str| VERB_STARTS.iter().any(|v| rest.starts_with(v)) && !crate::cues::SHARE_HEADS.iter().chain(crate::cues::NOT_VERB_STARTS).any(|h| rest.starts_with(h));
+    static VERB_FIRSTS: std::sync::LazyLock<crate::cues::Firsts> = std::sync::LazyLock::new(|| crate::cues::Firsts::of(VERB_STARTS));
+    let verb = |rest: &str| VERB_FIRSTS.may_start(rest.chars().next()) && VERB_STARTS.iter().any(|v| rest.starts_with(v)) && !crate::cues::SHARE_HEADS.iter().chain(crate::cues::NOT_VERB_STARTS).any(|h| rest.starts_with(h));
     hits.into_iter().rev().find(|h| verb(&s[h.end..])).map(|h| h.end)
 }
 
@@ -122,8 +132,8 @@ pub(super) fn strip_one_filler(s: &str) -> Option<&str> {
 
 /// Trailing fillers and bound words, grouped by their last character so that stripping a
 /// phrase compares only the few that can match.
-pub(super) static FILLERS_BY_LAST: std::sync::LazyLock<std::collections::HashMap<char, Vec<&'static str>>> = std::sync::LazyLock::new(|| {
-    let mut m: std::collections::HashMap<char, Vec<&'static str>> = std::collections::HashMap::new();
+pub(super) static FILLERS_BY_LAST: std::sync::LazyLock<std::collections::HashMap<char, Vec<&'static str>, crate::fx::FxBuild>> = std::sync::LazyLock::new(|| {
+    let mut m: std::collections::HashMap<char, Vec<&'static str>, crate::fx::FxBuild> = Default::default();
     for w in TRAILING_FILLERS.iter().chain(AT_LEAST_BEFORE).chain(AT_MOST_BEFORE).chain(ABOUT_BEFORE) {
         if let Some(c) = w.chars().next_back() {
             m.entry(c).or_default().push(w);
@@ -140,29 +150,47 @@ pub(super) static FILLERS_BY_LAST: std::sync::LazyLock<std::collections::HashMap
 /// `年产X` → `X产量`.
 pub(super) fn clean_subject(phrase: &str) -> String {
     let mut s = phrase.to_string();
-    if s.contains('规') {
+    // Most subjects need none of the steps below, and each step looks for a character of its
+    // words first: in `m`, a set of the subject's characters (renewed whenever `s` changes),
+    // which answers "not there" for most of them without a search.
+    let mut m = CharSet::of(&s);
+    let has = |m: CharSet, s: &str, c: char| m.may_have(c) && s.contains(c);
+    if has(m, &s, '规') && s.contains("规上") {
         s = s.replace("规上", "规模以上");
+        m = CharSet::of(&s);
     }
     // `占GDP比重`, `单位GDP能耗`: one spelling for the names built around it; inside a name
     // (`研发经费支出相当于全市生产总值的比例`) the region's GDP is GDP.
-    if s.contains('G') && s.contains("GDP") {
+    if m.may_have('G') && s.contains("GDP") {
         s = s.replace("GDP", "地区生产总值");
+        m = CharSet::of(&s);
     }
-    let gdp_words: &[&str] = if s.contains('总') { &["全市生产总值", "全省生产总值", "全县生产总值", "全区生产总值"] } else { &[] };
-    for w in gdp_words {
-        if let Some(k) = s.find(w) {
-            if k > 0 {
-                s = format!("{}地区生产总值{}", &s[..k], &s[k + w.len()..]);
+    if has(m, &s, '总') {
+        let mut changed = false;
+        for w in ["全市生产总值", "全省生产总值", "全县生产总值", "全区生产总值"] {
+            if let Some(k) = s.find(w) {
+                if k > 0 {
+                    s = format!("{}地区生产总值{}", &s[..k], &s[k + w.len()..]);
+                    changed = true;
+                }
             }
         }
+        if changed {
+            m = CharSet::of(&s);
+        }
     }
-    if s.contains('年') {
+    if has(m, &s, '年') && (s.contains("年末") || s.contains("年底")) {
         s = s.replace("年末", "").replace("年底", "");
+        m = CharSet::of(&s);
     }
     // `预计2015年地区生产总值`: an estimate's opener before the year.
-    if let Some(r) = crate::cues::STATISTICS_OPENERS.iter().find_map(|o| s.strip_prefix(o)) {
-        if r.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-            s = r.to_string();
+    // (Every opener starts with one of these characters: a test checks the list.)
+    if s.starts_with(['据', '初', '经', '预']) {
+        if let Some(r) = crate::cues::STATISTICS_OPENERS.iter().find_map(|o| s.strip_prefix(o)) {
+            if r.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+                s = r.to_string();
+                m = CharSet::of(&s);
+            }
         }
     }
     // `…稳增长促发展取得新成效预计全年实现生产总值` (a heading glued to its paragraph): the
@@ -170,57 +198,73 @@ pub(super) fn clean_subject(phrase: &str) -> String {
     // (The openers' first characters — `data/cues.txt` [statistics_openers] — are looked for
     // first: a char search costs little, a substring search per opener on every subject would
     // not; a test checks the list.)
-    if s.contains(['据', '初', '经', '预']) {
+    if ['据', '初', '经', '预'].iter().any(|&c| m.may_have(c)) && s.contains(['据', '初', '经', '预']) {
         if let Some((k, o)) = crate::cues::STATISTICS_OPENERS.iter().find_map(|o| s.find(o).filter(|&k| k > 0).map(|k| (k, o))) {
             s = s[k + o.len()..].to_string();
+            m = CharSet::of(&s);
         }
     }
     // `全体居民人均可支配收入增速高于经济增速`: a remark on the economy, not part of the name.
-    if s.contains('济') {
+    if has(m, &s, '济') {
         if let Some(k) = crate::cues::SUBJECT_REMARKS.iter().filter_map(|w| s.find(w)).filter(|&k| k > 0).min() {
             s.truncate(k);
+            m = CharSet::of(&s);
         }
     }
     // `经济社会发展主要预期目标为地区生产总值` (no colon after the announcement): the subject
     // starts after it.
-    if s.contains('标') {
+    if has(m, &s, '标') {
         if let Some((k, w)) = crate::cues::TARGET_ANNOUNCEMENTS.iter().chain(crate::cues::TARGET_HEADS).filter_map(|w| s.find(w).map(|k| (k, w))).max_by_key(|&(k, w)| k + w.len()) {
             if k + w.len() < s.len() {
                 s = s[k + w.len()..].to_string();
+                m = CharSet::of(&s);
             }
         }
     }
     // `预计（下同）全县生产总值`, `财政总收入（市口径）`: a note on the figures, not the name.
-    if let Some(r) = without_notes(&s) {
-        s = r;
+    // (A note needs its bracket.)
+    if m.may_have('（') {
+        if let Some(r) = without_notes(&s) {
+            s = r;
+            m = CharSet::of(&s);
+        }
     }
     // `农牧区劳动力实现转移就业`, `规模以上工业实现销售收入`: a verb inside the subject.
-    if let Some(k) = s.contains('现').then(|| s.find("实现")).flatten().filter(|&k| k > 0) {
+    if let Some(k) = has(m, &s, '现').then(|| s.find("实现")).flatten().filter(|&k| k > 0) {
         s = format!("{}{}", &s[..k], &s[k + "实现".len()..]);
+        m = CharSet::of(&s);
     }
     // `2025年全省地区生产总值`, `粮食综合生产能力2030年（达到）`: the year is the frame's, not
     // part of the name.
     let b = s.as_bytes();
     if b.len() > 7 && b[..4].iter().all(u8::is_ascii_digit) && s[4..].starts_with('年') {
         s = s[4 + '年'.len_utf8()..].to_string();
+        m = CharSet::of(&s);
     }
     let b = s.as_bytes();
     let n = b.len();
     if n > 7 && s.ends_with('年') && b[n - 7..n - 3].iter().all(u8::is_ascii_digit) && !b[..n - 7].last().is_some_and(u8::is_ascii_digit) {
         s.truncate(n - 7);
+        m = CharSet::of(&s);
     }
     // `占规上工业增加值的比重`: a share as the statistics office writes it, without `的`.
-    if s.contains('占') {
+    if has(m, &s, '占') {
+        let mut changed = false;
         for (w, r) in [("的比重", "比重"), ("的比例", "比例")] {
             if s.contains(w) {
                 s = s.replace(w, r);
+                changed = true;
             }
+        }
+        if changed {
+            m = CharSet::of(&s);
         }
         // `高新技术产业增加值占规上工业比重`: a value added is a share of the sector's value added.
         if let Some(k) = s.find("增加值占") {
             let after = k + "增加值占".len();
             if let Some(sector) = crate::cues::SHARE_SECTORS.iter().find(|w| s[after..].strip_prefix(**w).is_some_and(|r| r.starts_with("比重") || r.starts_with("比例"))) {
                 s.insert_str(after + sector.len(), "增加值");
+                m = CharSet::of(&s);
             }
         }
     }
@@ -229,6 +273,7 @@ pub(super) fn clean_subject(phrase: &str) -> String {
         let own = crate::cues::SCOPE_WORDS.prefix_of(num).and_then(|w| num.strip_prefix(w)).unwrap_or(num);
         if crate::cues::GDP_SHARE_NUMERATORS.contains(&own) {
             s = format!("{num}占地区生产总值比重");
+            m = CharSet::of(&s);
         }
     }
     // `规模工业年产值`, `新能源汽车年产量`: the year's output is the output (not `全年产值`, `今年产量`).
@@ -237,6 +282,7 @@ pub(super) fn clean_subject(phrase: &str) -> String {
         let rest = &s[k + '年'.len_utf8()..];
         if before.is_some_and(|c| is_han(c) && !crate::cues::ANNUAL_NOT_AFTER.iter().any(|w| w.starts_with(c))) && crate::cues::ANNUAL_HEADS.iter().any(|h| rest.starts_with(h)) {
             s.replace_range(k..k + '年'.len_utf8(), "");
+            m = CharSet::of(&s);
         }
     }
     // `数字经济核心产业营收`: abbreviations inside a name written out (`经营收入` stays).
@@ -246,42 +292,47 @@ pub(super) fn clean_subject(phrase: &str) -> String {
             let last = long.chars().next_back().unwrap_or('入');
             if let Some(k) = s.find(short).filter(|&k| !s[k + short.len()..].starts_with(last) && !s[..k].ends_with('经')) {
                 s.replace_range(k..k + short.len(), long);
+                m = CharSet::of(&s);
             }
         }
     }
     // `城镇累计新增就业`: 累计 says the basis (read from the clause), not the indicator.
-    if s.contains('累') && s.contains("累计") && s.len() > "累计".len() {
+    if has(m, &s, '累') && s.contains("累计") && s.len() > "累计".len() {
         s = s.replace("累计", "");
+        m = CharSet::of(&s);
     }
     // `近3年全社会研发经费投入`, `…投资近三年`: the span is the frame's.
-    if let Some(k) = s.find('近') {
+    if let Some(k) = m.may_have('近').then(|| s.find('近')).flatten() {
         let rest = &s[k + '近'.len_utf8()..];
         let n = rest.chars().take_while(|&c| c.is_ascii_digit() || crate::number::cn_digit(c).is_some() || c == '十').map(char::len_utf8).sum::<usize>();
         if n > 0 && rest[n..].starts_with('年') {
             s = format!("{}{}", &s[..k], &rest[n + '年'.len_utf8()..]);
+            m = CharSet::of(&s);
         }
     }
     // `“津农精品”销售额连续3年`: how long it has held is not the name.
-    if let Some(k) = s.contains('续').then(|| s.rfind("连续")).flatten().filter(|&k| k > 0) {
+    if let Some(k) = has(m, &s, '续').then(|| s.rfind("连续")).flatten().filter(|&k| k > 0) {
         let rest = &s[k + "连续".len()..];
         let n = rest.chars().take_while(|&c| c.is_ascii_digit() || crate::normalize::is_cn_digit(c) || c == '两').map(char::len_utf8).sum::<usize>();
         if n > 0 && matches!(&rest[n..], "年" | "个月" | "季度" | "个季度") {
             s.truncate(k);
+            m = CharSet::of(&s);
         }
     }
     // `非常规天然气五年产量`: the span is the frame's.
-    if s.contains('五') && s.contains("五年") && s.len() > "五年".len() {
+    if has(m, &s, '五') && s.contains("五年") && s.len() > "五年".len() {
         s = s.replace("五年", "");
+        m = CharSet::of(&s);
     }
     // `十是推动…`: the number of an item in a list of tasks.
-    if let Some(k) = s.find('是') {
+    if let Some(k) = m.may_have('是').then(|| s.find('是')).flatten() {
         if k > 0 && s[..k].chars().all(crate::normalize::is_cn_digit) {
             s = s[k + '是'.len_utf8()..].to_string();
         }
     }
     for p in ["全年", "今年", "当年"] {
-        if let Some(r) = s.strip_prefix(p) {
-            s = r.to_string();
+        if s.starts_with(p) {
+            s.replace_range(..p.len(), "");
         }
     }
     if let Some(r) = s.strip_prefix("年产") {
@@ -290,6 +341,14 @@ pub(super) fn clean_subject(phrase: &str) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+#[test]
+fn baseline_words_start_with_the_characters_looked_for() {
+    for w in crate::cues::BASELINE_STARTS {
+        assert!(w.starts_with(['比', '较']), "{w}: add its first character to readable_name");
+    }
 }
 
 #[cfg(test)]
@@ -460,8 +519,11 @@ pub(super) fn selected_for(text: &str, i: usize, end: usize, obj: &str) -> Optio
 ///
 pub(super) fn readable_name(name: &str) -> Option<String> {
     let mut s = name.trim();
+    // `s` only gets shorter: the set of its characters at the start rules out the searches for
+    // characters it does not hold (most of the ones below).
+    let m = CharSet::of(s);
     // `一是`, `十四是`: the items of a list of tasks.
-    if let Some(k) = s.find('是') {
+    if let Some(k) = m.may_have('是').then(|| s.find('是')).flatten() {
         if k > 0 && s[..k].chars().all(crate::normalize::is_cn_digit) {
             s = &s[k + '是'.len_utf8()..];
         }
@@ -483,16 +545,18 @@ pub(super) fn readable_name(name: &str) -> Option<String> {
         }
     }
     // `使用外资比“十三五”时期`: the baseline of a comparison is not part of the name.
-    if let Some(k) = crate::cues::BASELINE_WORDS.find_in(s).map(|(k, _)| k).find(|&k| k > 0) {
+    // (Every baseline word starts with `比` or `较`: a test checks the list.)
+    if let Some(k) = (m.may_have('比') || m.may_have('较')).then(|| crate::cues::BASELINE_WORDS.find_in(s).map(|(k, _)| k).find(|&k| k > 0)).flatten() {
         s = &s[..k];
     }
     // `企业开办时间从一个月以上压缩到目前`: the former value and the change are not the name.
     let from = |c: char| crate::cues::FROM_STARTS.iter().any(|w| w.starts_with(c));
-    if let Some(k) = s.contains(from).then(|| s.char_indices().find(|&(k, c)| k > 0 && from(c) && crate::cues::TO_MARKERS.iter().any(|m| s[k..].contains(m)))).flatten().map(|(k, _)| k) {
+    let may_from = crate::cues::FROM_STARTS.iter().any(|w| w.chars().next().is_some_and(|c| m.may_have(c)));
+    if let Some(k) = (may_from && s.contains(from)).then(|| s.char_indices().find(|&(k, c)| k > 0 && from(c) && crate::cues::TO_MARKERS.iter().any(|m| s[k..].contains(m)))).flatten().map(|(k, _)| k) {
         s = &s[..k];
     }
     // `好社区”试点…`, `八闽书房”辐射人群`: the tail of a quoted name cut at its start.
-    if let Some(k) = s.find('”') {
+    if let Some(k) = m.may_have('”').then(|| s.find('”')).flatten() {
         if !s[..k].contains('“') {
             s = &s[k + '”'.len_utf8()..];
         }
