@@ -565,8 +565,15 @@ pub(super) fn readable_name(name: &str) -> Option<String> {
     let bad_start = matches!(first, '、' | '，' | '”' | '）' | '和' | '及' | '与' | '等') || s.starts_with('较') || s.starts_with('比');
     let bad_end = s.ends_with(['和', '及', '与', '、', '“']);
     // `认证“山西精品`, `通高速公路县（市、区`: a quote or bracket the figure cut is closed.
-    let close = [('“', '”'), ('（', '）')].iter().filter(|(o, c)| s.rfind(*o).is_some_and(|k| !s[k..].contains(*c))).map(|(_, c)| *c).collect::<String>();
-    (s.chars().filter(|&c| is_han(c)).count() >= 2 && !bad_start && !bad_end).then(|| format!("{s}{close}"))
+    (s.chars().filter(|&c| is_han(c)).count() >= 2 && !bad_start && !bad_end).then(|| {
+        let mut out = s.to_string();
+        for (o, c) in [('“', '”'), ('（', '）')] {
+            if s.rfind(o).is_some_and(|k| !s[k..].contains(c)) {
+                out.push(c);
+            }
+        }
+        out
+    })
 }
 
 /// The name of a figure that has no readable one.
