@@ -64,6 +64,7 @@ pub const BASE_UNITS: &[&str] = &[
     "批次",
     "批",
     "支",
+    "起",
     "‰",
     "工作日",
     "天",
@@ -73,7 +74,7 @@ pub const BASE_UNITS: &[&str] = &[
 /// unless the catalog says so.
 pub const COUNT_UNITS: &[&str] = &[
     "个", "家", "项", "所", "套", "张", "辆", "座", "条", "处", "间", "眼", "台", "架", "艘", "件", "册", "场", "名",
-    "株", "棵", "床", "宗", "批次", "批", "支",
+    "株", "棵", "床", "宗", "批次", "批", "支", "起",
 ];
 
 /// Magnitude prefixes, longest first.
@@ -281,6 +282,7 @@ pub const UNIT_KINDS: &[(&str, UnitKind)] = {
         ("批次", Count),
         ("批", Count),
         ("支", Count),
+        ("起", Count),
         ("‰", Permille),
     ]
 };
