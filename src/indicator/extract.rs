@@ -1021,7 +1021,8 @@ impl<'a> Sentence<'a> {
         // (`销售收入、利税、利润` share nothing).
         // (An item that ends in a head of its own, `规模以上工业产值`, takes none.)
         let own_head = SHARED_HEADS.iter().chain(crate::cues::MEASURE_HEADS).any(|h| item.ends_with(h));
-        let head = SHARED_HEADS.iter().find(|h| !own_head && last.ends_with(**h) && last.len() > h.len());
+        // (The longest head the last item ends with: `…国家进出口总额` shares 进出口总额, not 总额.)
+        let head = SHARED_HEADS.iter().filter(|h| !own_head && last.ends_with(**h) && last.len() > h.len()).max_by_key(|h| h.len());
         match head {
             Some(h) => self.resolve(&format!("{item}{h}")),
             None => self.resolve(item),
