@@ -431,7 +431,8 @@ impl<'a> Sentence<'a> {
             // figure is about, then the figure's subject. The count is a fact of its own when a
             // verb follows what it counts (158个重点项目), else it only qualifies the subject.
             let count_of = |q: &Quantity| matches!(&q.measure, Measure::Level(u) if counts_things(u) || u.ends_with('人'));
-            if prefix.is_empty() && qs.len() > 1 && count_of(&qs[0]) && !count_of(&qs[1]) {
+            // (`其中12条重点产业链项目占比达84.4%`: a scope word before the count is the same.)
+            if (prefix.is_empty() || self.scope_only(prefix)) && qs.len() > 1 && count_of(&qs[0]) && !count_of(&qs[1]) {
                 let between = &text[qs[0].end..qs[1].start];
                 if between.chars().count() >= 4 && between.chars().all(|c| is_han(c) || c == '“' || c == '”') {
                     let verb = between.char_indices().skip(2).find(|&(k, _)| crate::cues::COUNT_VERBS.iter().any(|v| between[k..].starts_with(v)));
@@ -623,6 +624,13 @@ impl<'a> Sentence<'a> {
         // after it, not a figure.
         if sized_count(text, q).is_some() {
             return;
+        }
+        // `构建1小时通勤圈`, `“1小时经济圈”`: a span of time in the name of an area.
+        if matches!(&q.measure, Measure::Level(u) if u == "小时" || u == "分钟") {
+            let next: String = after.chars().take_while(|&c| is_han(c)).take(4).collect();
+            if crate::cues::SPAN_AREAS.iter().any(|w| next.ends_with(w)) {
+                return;
+            }
         }
         // `迈上4万亿、5万亿两个台阶`: thresholds passed, not levels.
         if counted_threshold(&text[q.end..self.end.max(q.end)]) {
