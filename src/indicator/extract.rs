@@ -797,7 +797,10 @@ impl<'a> Sentence<'a> {
                         let window = &before[crate::meta::floor_char(before, before.len().saturating_sub(60))..];
                         let from = window.rfind(['，', '。', '；', '、', '：']).map_or(0, |k| k + '，'.len_utf8());
                         let phrase = &window[from..];
-                        let q0 = self.qs.iter().rev().find(|p| p.end <= q.start && p.start >= q.start - phrase.len())?;
+                        // (The figure ending last before this one, found by bisection: a long
+                        // sentence of counts must not rescan its figures for each.)
+                        let k = self.qs.partition_point(|p| p.end <= q.start);
+                        let q0 = self.qs[..k].last().filter(|p| p.start >= q.start - phrase.len())?;
                         (sized_count(text, q0) == Some(q.start - w.len())).then(|| readable_name(phrase)).flatten()
                     });
                     // `165条河、4个湖`: a one-character noun after a classifier is a name too.
@@ -1193,9 +1196,11 @@ fn one_of_many(text: &str, end: usize) -> bool {
 /// noun): never the level of a catalog indicator.
 /// `国家级` counted before `、13个省级区域医疗中心`: `国家级区域医疗中心`; else `named`.
 fn level_head(text: &str, q_end: usize, end: usize, obj: &str, named: String) -> String {
-    let level = crate::cues::LEVEL_WORDS.contains(&obj);
+    if !crate::cues::LEVEL_WORDS.contains(&obj) {
+        return named;
+    }
     let at = text[q_end..end.max(q_end)].find(obj).map(|k| q_end + k + obj.len());
-    match at.filter(|_| level).and_then(|at| level_list_head(text, at, end)) {
+    match at.and_then(|at| level_list_head(text, at, end)) {
         Some(head) => format!("{obj}{head}"),
         None => named,
     }

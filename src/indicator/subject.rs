@@ -509,7 +509,8 @@ pub(super) fn selected_for(text: &str, i: usize, end: usize, obj: &str) -> Optio
     let rest = &rest[at..];
     crate::cues::SELECTION_VERBS.iter().find(|v| rest.starts_with(**v))?;
     // The whole of what it was selected for, or nothing (a cut one would be a fragment).
-    let n = rest.chars().take_while(|&c| is_han(c) || c == '“' || c == '”').count();
+    // (Counted only as far as a name may reach: a clause without breaks is not walked to its end.)
+    let n = rest.chars().take_while(|&c| is_han(c) || c == '“' || c == '”').take(MAX_SELECTED + 1).count();
     (n + obj.chars().count() <= MAX_SELECTED).then(|| format!("{obj}{}", rest.chars().take(n).collect::<String>()))
 }
 
