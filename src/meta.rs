@@ -624,34 +624,32 @@ mod variant_tests {
         // 金华市 2025: a date in Chinese numerals with ○.
         let m = extract("政府工作报告\n二○二五年一月二十日在金华市第八届人民代表大会第五次会议上\n金华市市长 张健\n各位代表:\n一、2024年工作回顾\n");
         assert_eq!((m.meeting_date.as_deref(), m.review_year, m.plan_year), (Some("2025-01-20"), Some(2024), Some(2025)));
-        // 谷城县 2020 and 黄梅县 2017: delivered in December for the next year.
-        let m = extract("政府工作报告\n2020年12月23日在谷城县第十八届人民代表大会第五次会议上\n谷城县人民政府县长 黄克立\n各位代表:\n一、十三五工作回顾\n");
-        assert_eq!((m.review_year, m.plan_year), (Some(2020), Some(2021)));
-        // 桂阳县 2016: delivered in November, at the first session of a new congress.
-        let m = extract("（湖南省）2016年桂阳县人民政府工作报告（全文）\n——2016年11月25日在桂阳县第十七届人民代表大会第一次会议上\n县长 黄四平\n各位代表:\n");
-        assert_eq!((m.review_year, m.plan_year), (Some(2016), Some(2017)));
-        // 佳县 and 宜都市 2025 (news pages): the parts of the report listed in a line, the plan
-        // year named more often than the year under review.
-        let m = extract("根据会议议程,县长任向军代表县政府向大会作政府工作报告。报告共分四个部分:一、2024年工作回顾。二、2025年总体思路和主要预期目标。三、2025年主要工作任务。四、加强政府自身建设。2025年是十四五收官之年。2025年要……\n");
-        assert_eq!((m.review_year, m.plan_year), (Some(2024), Some(2025)));
-        let m = extract("宜都市第十届人民代表大会第五次会议开幕。回首2024年,全市经济稳中有进。看2025年宜都怎么干?2025年,2025年,2025年。\n");
-        assert_eq!((m.review_year, m.plan_year), (Some(2024), Some(2025)));
-        // A heading that joins the year and the five years (`一、2025年和“十四五”时期工作回顾`,
-        // 辽宁 2026; `一、2025年工作及“十四五”时期发展回顾`, 贵州 2026), in a text with no date.
-        let m = extract("各位代表:\n现在，我代表省人民政府向大会报告工作。\n一、2025年和“十四五”时期工作回顾\n刚刚过去的一年……到2030年、2030年、2030年\n");
-        assert_eq!((m.review_year, m.plan_year), (Some(2025), Some(2026)));
-        let m = extract("各位代表:\n一、2025年工作及“十四五”时期发展回顾\n过去一年……到2030年、2030年\n");
-        assert_eq!((m.review_year, m.plan_year), (Some(2025), Some(2026)));
-        // A title with the province in front (`（湖南省）2016年桂阳县人民政府工作报告（全文）`, the
-        // form of a document site): its year is the plan year, however often other years occur.
-        let m = extract("（湖南省）2016年桂阳县人民政府工作报告（全文）\n县长 黄四平\n各位代表:\n2017年、2017年、2017年\n");
-        assert_eq!((m.review_year, m.plan_year), (Some(2015), Some(2016)));
-        // 湖北 2024 (a news page): the year of the plan's 工作思路, the only year in the text.
-        let m = extract("湖北省人民政府省长王忠林向大会作政府工作报告。一起来看看会上提到的湖北省政府2024年工作思路和重点任务。全省上下……\n");
-        assert_eq!((m.review_year, m.plan_year), (Some(2023), Some(2024)));
-        // 漾濞 2023: a fragment that opens with the plan year's 总体要求.
-        let m = extract("2023年政府工作总体要求是:坚持以习近平新时代中国特色社会主义思想为指导……全县上下……漾濞……\n");
-        assert_eq!((m.review_year, m.plan_year), (Some(2022), Some(2023)));
+        // (text, review year, plan year)
+        let cases = [
+            // 谷城县 2020 and 黄梅县 2017: delivered in December for the next year.
+            ("政府工作报告\n2020年12月23日在谷城县第十八届人民代表大会第五次会议上\n谷城县人民政府县长 黄克立\n各位代表:\n一、十三五工作回顾\n", 2020, 2021),
+            // 桂阳县 2016: delivered in November, at the first session of a new congress.
+            ("（湖南省）2016年桂阳县人民政府工作报告（全文）\n——2016年11月25日在桂阳县第十七届人民代表大会第一次会议上\n县长 黄四平\n各位代表:\n", 2016, 2017),
+            // 佳县 and 宜都市 2025 (news pages): the parts of the report listed in a line, the plan
+            // year named more often than the year under review.
+            ("根据会议议程,县长任向军代表县政府向大会作政府工作报告。报告共分四个部分:一、2024年工作回顾。二、2025年总体思路和主要预期目标。三、2025年主要工作任务。四、加强政府自身建设。2025年是十四五收官之年。2025年要……\n", 2024, 2025),
+            ("宜都市第十届人民代表大会第五次会议开幕。回首2024年,全市经济稳中有进。看2025年宜都怎么干?2025年,2025年,2025年。\n", 2024, 2025),
+            // A heading that joins the year and the five years (`一、2025年和“十四五”时期工作回顾`,
+            // 辽宁 2026; `一、2025年工作及“十四五”时期发展回顾`, 贵州 2026), in a text with no date.
+            ("各位代表:\n现在，我代表省人民政府向大会报告工作。\n一、2025年和“十四五”时期工作回顾\n刚刚过去的一年……到2030年、2030年、2030年\n", 2025, 2026),
+            ("各位代表:\n一、2025年工作及“十四五”时期发展回顾\n过去一年……到2030年、2030年\n", 2025, 2026),
+            // A title with the province in front (`（湖南省）2016年桂阳县人民政府工作报告（全文）`, the
+            // form of a document site): its year is the plan year, however often other years occur.
+            ("（湖南省）2016年桂阳县人民政府工作报告（全文）\n县长 黄四平\n各位代表:\n2017年、2017年、2017年\n", 2015, 2016),
+            // 湖北 2024 (a news page): the year of the plan's 工作思路, the only year in the text.
+            ("湖北省人民政府省长王忠林向大会作政府工作报告。一起来看看会上提到的湖北省政府2024年工作思路和重点任务。全省上下……\n", 2023, 2024),
+            // 漾濞 2023: a fragment that opens with the plan year's 总体要求.
+            ("2023年政府工作总体要求是:坚持以习近平新时代中国特色社会主义思想为指导……全县上下……漾濞……\n", 2022, 2023),
+        ];
+        for (text, review, plan) in cases {
+            let m = extract(text);
+            assert_eq!((m.review_year, m.plan_year), (Some(review), Some(plan)), "{text}");
+        }
         // 台江区 2016: a district written after its city; 新疆 2023: the short official name.
         let m = extract("(2016年1月6日在福州市台江区第十六届\n人民代表大会第五次会议上)\n福州市台江区人民政府代区长 李 凡\n各位代表:\n");
         assert_eq!((m.region.as_deref(), m.level, m.speaker.as_deref()), (Some("台江区"), Some(Level::County), Some("李凡")));
