@@ -69,7 +69,9 @@ pub(super) fn split_subject(prefix: &str) -> (&str, &str) {
     let hits: Vec<Hit> = hits.into_iter().filter(|h| h.end <= subj.len()).collect();
     let alias_end = hits.iter().any(|h| h.end == subj.len());
     // A clause that starts with a lead word has no subject: `同比下降`, `较…的`, `年均增长`.
-    if subj.is_empty() || subj.starts_with(['较', '比']) || LEAD_FIRSTS.may_start(subj.chars().next()) && LEAD_STARTS.iter().any(|w| subj.starts_with(w) && subj.len() <= w.len() + 3 * 4 && !subj.contains(|c: char| c == '、')) && !alias_end {
+    // (A lead word alone is looked for before the fillers come off too: `净增` is no subject `净`.)
+    let lead_start = |s: &str| LEAD_FIRSTS.may_start(s.chars().next()) && LEAD_STARTS.iter().any(|w| s.starts_with(w) && s.len() <= w.len() + 3 * 4 && !s.contains(|c: char| c == '、'));
+    if subj.is_empty() || subj.starts_with(['较', '比']) || (lead_start(subj) || crate::cues::ABSOLUTE_CHANGE_LEADS.contains(&p.trim_start_matches(['，', '、']))) && !alias_end {
         return ("", prefix);
     }
     if !alias_end {
