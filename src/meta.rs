@@ -673,6 +673,13 @@ mod variant_tests {
         assert_eq!((m.review_year, m.plan_year, m.meeting_date.as_deref()), (Some(2024), Some(2025), Some("2025-03-27")));
         let m = extract("3月24日上午,霞山区第十一届人民代表大会第五次会议开幕。报告回顾了霞山区2024年工作。2025年全区经济社会发展的主要预期目标是:地区生产总值增长5%左右。\n");
         assert_eq!((m.review_year, m.plan_year), (Some(2024), Some(2025)));
+        // 淄博 2019 and 昆山 2021 (news pages; 昆山 in traditional script, read as simplified): the
+        // year a target's wording names in its clause (`…的预期目标建议`, `…将经济增长目标设为`),
+        // though another year is written as often or in the title.
+        let m = extract("政府工作报告“划重点”⑧:淄博2018年预计地区生产总值突破5000亿元\n市长于海田作政府工作报告。报告指出,2018全市经济社会发展稳中有进。于海田还在报告中阐述了2019年淄博市经济社会发展的预期目标建议。\n");
+        assert_eq!((m.review_year, m.plan_year), (Some(2018), Some(2019)));
+        let m = extract("昨天,昆山市第十七届人民代表大会第五次会议召开,2021年,昆山将经济增长目标设为6%以上,一般公共预算收入计划增长6%左右。\n2020年,昆山预计实现地区生产总值4250亿元。\n");
+        assert_eq!((m.review_year, m.plan_year), (Some(2020), Some(2021)));
         // 历城区 and 西安市 2025 (news pages): the year ahead told by what it is to be, and the
         // years of the plan's report.
         let m = extract("1月9日,济南市历城区第三届人民代表大会第五次会议开幕。2025年是全面学习贯彻党的二十届三中全会精神的重要之年,是实施“十四五”规划的收官之年。2025年,2025年。\n");

@@ -660,7 +660,8 @@ impl<'a> Sentence<'a> {
         let bound = suffix_b.or(prefix_b).or(q.more.then_some(Bound::AtLeast)).or(q.high.map(|_| Bound::AtLeast));
         let mut fact = self.facts[t].clone();
         // `2017年广州市地区生产总值增长的预期目标为8%左右`: a target, wherever it is said.
-        if lead.contains("目标为") && !self.frame.is_multi_year() && fact.kind == Kind::Actual {
+        // (`一般公共预算收入计划增长6%左右`, `经济增长目标设为6%以上`: the same, [target_leads].)
+        if crate::cues::TARGET_LEADS.iter().any(|w| lead.contains(w)) && !self.frame.is_multi_year() && fact.kind == Kind::Actual {
             fact.kind = Kind::Target;
             fact.period = self.ctx.years.plan.to_string();
         }
@@ -1124,6 +1125,12 @@ impl<'a> Sentence<'a> {
                     s = r;
                     continue 'outer;
                 }
+            }
+            // `内蒙古2024年地区生产总值`, `淄博2018年预计地区生产总值` (a news title): the year
+            // after the region's name is a scope too.
+            if s.len() > 4 && s.as_bytes()[..4].iter().all(u8::is_ascii_digit) && s[4..].starts_with('年') {
+                s = &s[4 + '年'.len_utf8()..];
+                continue 'outer;
             }
             // `为经营主体减轻税费负担`, `为企业和个人减税降费`: whom it was done for, a short
             // phrase without a clause break, leaves the indicator the report's.

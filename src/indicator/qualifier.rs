@@ -16,7 +16,7 @@ pub(super) fn strip_bound_suffix_prefix(lead: &str) -> &str {
 
 /// The words `change_verb` strips off a lead's end, in order.
 fn lead_tail_words() -> impl Iterator<Item = &'static &'static str> {
-    AT_LEAST_BEFORE.iter().chain(AT_MOST_BEFORE).chain(ABOUT_BEFORE).chain(["了", "达到", "达", "为", "的预期目标为", "预期目标为", "的目标为", "目标为", "的"].iter())
+    AT_LEAST_BEFORE.iter().chain(AT_MOST_BEFORE).chain(ABOUT_BEFORE).chain(["了", "达到", "达", "为", "的预期目标为", "预期目标为", "的目标为", "目标为", "目标设为", "目标定为", "的"].iter())
 }
 
 /// The last characters of [`lead_tail_words`], sorted: a lead that ends in none of them has
