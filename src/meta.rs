@@ -122,7 +122,7 @@ pub fn extract(text: &str) -> Meta {
 
 /// `1月16日上午,…第十九届人民代表大会第四次会议开幕`, `1月3日,州长…作政府工作报告` (a news
 /// page): a month and day in the sentence that reports the meeting, in the plan year (in the
-/// year before it for a November or December meeting).
+/// year before it for a meeting from October on: the first session of a new congress).
 fn news_date(text: &str, plan: i32) -> Option<String> {
     let head = &text[..floor_char(text, 1500)];
     head.split(['。', '\n']).filter(|s| ["人民代表大会", "人大", "开幕", "政府工作报告"].iter().any(|w| s.contains(w))).find_map(|s| {
@@ -140,7 +140,7 @@ fn news_date(text: &str, plan: i32) -> Option<String> {
                 return None;
             }
             let d: u32 = rest[..dn].parse().ok()?;
-            valid_date(if m >= 11 { plan - 1 } else { plan }, m, d)
+            valid_date(if m >= 10 { plan - 1 } else { plan }, m, d)
         })
     })
 }
@@ -511,11 +511,11 @@ fn years(text: &str, meta: &Meta) -> (Option<i32>, Option<i32>) {
             crate::cues::PLAN_YEAR_CLAUSE_WORDS.iter().any(|w| clause.contains(w))
         }).map(|(_, y, _)| y)
     });
-    // A report delivered in November or December (`2020年12月23日`, `2016年11月25日` at the first
+    // A report delivered from October on (`2020年12月23日`, `2016年11月25日`, `2021年10月27日` at the first
     // session of a new congress) plans the next year.
     let meeting_year = meta.meeting_date.as_ref().and_then(|d| {
         let y = d[..4].parse::<i32>().ok()?;
-        Some(if matches!(d.get(5..7), Some("11" | "12")) { y + 1 } else { y })
+        Some(if matches!(d.get(5..7), Some("10" | "11" | "12")) { y + 1 } else { y })
     });
     // (`（福建省）2021年三明市人民政府工作报告（全文）`: the first year in the title, wherever it is.)
     let title_year = meta.title.as_deref().and_then(|t| years_in(t).next()).map(|(_, y, _)| y);
@@ -628,7 +628,10 @@ mod variant_tests {
         let cases = [
             // 谷城县 2020 and 黄梅县 2017: delivered in December for the next year.
             ("政府工作报告\n2020年12月23日在谷城县第十八届人民代表大会第五次会议上\n谷城县人民政府县长 黄克立\n各位代表:\n一、十三五工作回顾\n", 2020, 2021),
-            // 桂阳县 2016: delivered in November, at the first session of a new congress.
+            // 桂阳县 2016: delivered in November, at the first session of a new congress; 安化县
+            // 2021 (a news page, its date written in full here: the page lost the 月): in October,
+            // at the first session too.
+            ("安化县第十八届人民代表大会第一次会议开幕\n发布时间：2021-10-27\n2021年10月27日，安化县第十八届人民代表大会第一次会议在安化大剧院开幕。\n", 2021, 2022),
             ("（湖南省）2016年桂阳县人民政府工作报告（全文）\n——2016年11月25日在桂阳县第十七届人民代表大会第一次会议上\n县长 黄四平\n各位代表:\n", 2016, 2017),
             // 佳县 and 宜都市 2025 (news pages): the parts of the report listed in a line, the plan
             // year named more often than the year under review.
