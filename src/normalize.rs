@@ -250,7 +250,7 @@ fn joins(prev: &str, prev_chars: usize, next: &str, width: usize) -> bool {
     if (last.is_ascii_digit() || last == '.') && (first.is_ascii_digit() || first == '.' || first == '%' || is_han(first)) {
         return true;
     }
-    if matches!(last, '。' | '！' | '？' | '：' | '；' | '…') {
+    if matches!(last, '。' | '！' | '？' | '：' | '；' | '…') || BULLETS.contains(&first) {
         return false;
     }
     // PDF text with every number on a line of its own (`增长` / `4.1` / `%，…`, `2021` / `年`
@@ -277,6 +277,10 @@ fn joins(prev: &str, prev_chars: usize, next: &str, width: usize) -> bool {
     // A short line that does not end a sentence is a title, a heading or page furniture.
     prev_chars * 10 >= width * 7
 }
+
+/// Bullets that open an item of their own (`●经济增长6%左右`, `■2025年成绩单`): a line that
+/// starts with one never goes on the line before.
+pub(crate) const BULLETS: &[char] = &['■', '□', '●', '◆', '◇', '▲', '★', '◎', '•', '▶', '·'];
 
 /// Whether a line starts with heading numbering (`一、`, `（一）`, `第一部分`) or an item dash.
 fn starts_heading(line: &str) -> bool {

@@ -101,7 +101,7 @@ pub fn cue(sentence: &str, years: Years, heading: bool) -> Option<Frame> {
         [Firsts::of(crate::cues::FIVE_YEAR_STARTS), Firsts::of(crate::cues::REVIEW_YEAR_STARTS), Firsts::of(crate::cues::PLAN_YEAR_STARTS)]
     });
     // (`■2025年全市经济社会发展的主要预期目标`: a bullet before the words.)
-    let s = sentence.trim_start_matches(|c: char| matches!(c, '—' | '“' | '"' | '■' | '□' | '●' | '◆' | '▲' | '★' | '◎' | '·') || c.is_whitespace());
+    let s = sentence.trim_start_matches(|c: char| matches!(c, '—' | '“' | '"') || crate::normalize::BULLETS.contains(&c) || c.is_whitespace());
     let s = s.strip_prefix("各位代表，").unwrap_or(s);
     // `初步统计，2016年，实现…`: the year after a statistics opener is the sentence's cue.
     let s = if OPENERS.may_start(s.chars().next()) { crate::cues::STATISTICS_OPENERS.iter().find_map(|o| s.strip_prefix(o).map(|r| r.trim_start_matches('，'))).unwrap_or(s) } else { s };

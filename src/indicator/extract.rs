@@ -101,6 +101,8 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
         // part heading (`二、“十五五”时期…`) or an unnumbered line sets one from its words.
         let heading = is_heading_line(line) && heading_number(line).is_none_or(|(_, depth)| depth == 1);
         let mut first = true;
+        // Whether a sentence before in this line held a figure.
+        let mut figured = false;
         // A sentence's own cue holds across the `；` that end its list of figures
         // (`初步统计，2016年，实现地区生产总值189亿元；公共财政预算收入10.6亿元；…`).
         let mut carried: Option<Frame> = None;
@@ -122,7 +124,9 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
             } else if let Some(f) = cue(sent, ctx.years, heading && first) {
                 // `……标志着“十四五”规划顺利收官。回望过去五年，……`: the look back over the five
                 // years holds on into the paragraphs after it, wherever it starts in its own.
-                if first || f.is_multi_year() && f.kind == Kind::Actual && f.to == ctx.years.review {
+                // (A news page's paragraph opens with who spoke where: `…会议开幕。县长…作工作报告。
+                // 报告指出，过去的一年实现…`: a sentence after sentences without figures opens it too.)
+                if first || !figured || f.is_multi_year() && f.kind == Kind::Actual && f.to == ctx.years.review {
                     frame = f.clone();
                 }
                 sframe = f;
@@ -147,6 +151,7 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
                 qi += 1;
             }
             let before = semicolon_last.take();
+            figured |= from < qi;
             if from < qi {
                 let n = facts.len();
                 Sentence { text, start: s, end: e, qs: &quantities[from..qi], frame: sframe.clone(), ctx_frame_multi: sframe.is_multi_year(), each: each_one(sent), ctx, facts: Vec::new(), group: Vec::new(), pair_next: 0, pair_lead: String::new(), sub_region_heads: Default::default(), comparing: false, clause_basis: None, before, output_verb: None }
@@ -887,7 +892,8 @@ impl<'a> Sentence<'a> {
 
     /// Resolve the subject phrase into one subject, or several for lists.
     fn subjects(&self, phrase: &str, fenbie: bool) -> Vec<Subject> {
-        let phrase = phrase.trim_start_matches(['，', '、', '”']);
+        // (`●居民消费价格涨幅2%左右`: an item's bullet is no part of its subject.)
+        let phrase = phrase.trim_start_matches(|c: char| matches!(c, '，' | '、' | '”') || crate::normalize::BULLETS.contains(&c));
         // `我市生产总值（预计，下同）、财政总收入…`: a note on the figures before the list is split.
         let noted = without_notes(phrase);
         let phrase = noted.as_deref().unwrap_or(phrase);
