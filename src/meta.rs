@@ -455,8 +455,9 @@ fn name_after(rest: &str) -> Option<String> {
     let mut cut = false;
     // `省长 刘小明在海南省第七届人民代表大会…`: the meeting follows the name.
     let at_meeting = name.char_indices().skip(2).find(|&(_, c)| c == '在').map(|(k, _)| k).filter(|&k| name[k..].contains("人民代表") || name[k..].contains("会议"));
-    // `县长任向军代表县政府向大会作政府工作报告` (a news page): the verbs after the name.
-    let news_verb = ["代表", "向大会", "作《"].iter().filter_map(|w| name.find(w)).filter(|&k| k >= 2 * '李'.len_utf8()).min();
+    // `县长任向军代表县政府向大会作政府工作报告`, `市长孙喆在会上作政府工作报告` (news pages):
+    // the words after the name, [speaker_after_words].
+    let news_verb = crate::cues::SPEAKER_AFTER_WORDS.iter().filter_map(|w| name.find(w)).filter(|&k| k >= 2 * '李'.len_utf8()).min();
     let first_cut = ["作政府工作报告", "作工作报告", "作报告", "各位"].iter().filter_map(|w| name.find(w)).chain(at_meeting).chain(news_verb).min();
     if let Some(k) = first_cut {
         name.truncate(k);
@@ -610,6 +611,9 @@ mod variant_tests {
             ("根据会议议程,县长任向军代表县政府向大会作政府工作报告。报告共分四个部分", "任向军"),
             ("县人民政府代县长冯宝平代表县政府向大会作《政府工作报告》", "冯宝平"),
             ("12月25日上午,武汉市硚口区第十六届人民代表大会第四次会议在区会议中心开幕。区人民政府代区长赵宏亮向大会作政府工作报告。", "赵宏亮"),
+            // 哈尔滨 2021 and 白银 2020 (news pages): other words between the name and the speech.
+            ("3月14日上午9时,哈尔滨市第十五届人民代表大会第六次会议在哈尔滨国际会议中心环球剧场隆重开幕。523名市人大代表出席会议。市长孙喆在会上作政府工作报告。", "孙喆"),
+            ("9时,雄壮嘹亮的国歌声响彻开幕式会场。市长张旭晨走到台前作《政府工作报告》,声音坚定有力。", "张旭晨"),
             // 沂源县 2013: a title block run into its first heading; the same for a city (constructed).
             ("政府工作报告(摘要)—— 2013 年 1 月 16 日在沂源县第十七届人民代表大会第二次会议上 县长 谭秀中 一、2012 年工作回顾(一)积极应对", "谭秀中"),
             ("政府工作报告——2016年1月8日在珠海市第八届人民代表大会第六次会议上 市长 郭永航 一、2015年工作回顾", "郭永航"),
