@@ -620,6 +620,14 @@ impl<'a> Sentence<'a> {
         let text = self.text;
         // `提升到2025年的57.7%`: the year of the level is the frame's.
         let lead = strip_year_of(lead);
+        // `完成8.72亿元（剔除留抵退税后为8.04亿元）`: a figure in a note on the figure before
+        // (a bracket that opens with a [note_openers] word) is no fact of its own.
+        let before = &text[self.start..q.start];
+        if let Some(k) = before.rfind('（').filter(|&k| !before[k..].contains('）')) {
+            if crate::cues::NOTE_OPENERS.iter().any(|w| before[k + '（'.len_utf8()..].starts_with(w)) {
+                return;
+            }
+        }
         // `超千亿元的县域`: the figure describes a noun after it, not the subject.
         let after = &text[q.end..];
         if after.starts_with('的') || after.starts_with("左右的") || after.starts_with("以上的") {

@@ -492,20 +492,33 @@ fn arabic_quantity(text: &str, i: usize) -> (Option<Quantity>, usize) {
     // (The unit right after the number, looked for once: for the range and, when there is
     // none, for the quantity.)
     let first = unit_span(text, after);
+    // `201.06亿元—204.05亿元`: a range of levels writes its unit twice, the same both times.
+    let level_unit = match first {
+        Some((UnitSpan::Level(..), _, e)) => Some(&text[after..e]),
+        _ => None,
+    };
     let dash_at = match first {
-        Some((UnitSpan::Percent, _, e)) => e,
+        Some((UnitSpan::Percent | UnitSpan::Level(..), _, e)) => e,
         _ => after,
     };
+    let mut found_high = None;
     if let Some(d) = char_at(text, dash_at).filter(|&d| is_dash(d)) {
         let k = dash_at + d.len_utf8();
         if let Some((v2, after2)) = arabic_at(text, k) {
-            if v2 > value && unit_span(text, after2).is_some() {
+            let second = unit_span(text, after2);
+            let same = match (level_unit, second) {
+                (Some(u), Some((_, _, e2))) => text[after2..e2] == *u,
+                (None, s) => s.is_some(),
+                (Some(_), None) => false,
+            };
+            if v2 > value && same {
                 high = Some(v2);
                 end_num = after2;
+                found_high = second;
             }
         }
     }
-    let found = if end_num == after { first } else { unit_span(text, end_num) };
+    let found = if end_num == after { first } else { found_high };
     let (measure, more, end) = match found.map(|(u, more, end)| (u.measure(), more, end)) {
         Some(u) => u,
         None if high.is_none() => match shared_unit(text, after) {
