@@ -638,6 +638,10 @@ impl<'a> Sentence<'a> {
         if sized_count(text, q).is_some() {
             return;
         }
+        // `满3岁以下婴幼儿`: an age that bounds whom a service is for, not a figure.
+        if matches!(&q.measure, Measure::Level(u) if u == "岁") && text[..q.start].ends_with('满') {
+            return;
+        }
         // `构建1小时通勤圈`, `“1小时经济圈”`: a span of time in the name of an area.
         if matches!(&q.measure, Measure::Level(u) if u == "小时" || u == "分钟") {
             let next: String = after.chars().take_while(|&c| is_han(c)).take(4).collect();
@@ -834,6 +838,8 @@ impl<'a> Sentence<'a> {
                         fact.name = match (readable_name(&fact.name), reach) {
                             (Some(subj), _) if generic && fact.name != UNNAMED => format!("{subj}{obj}"),
                             _ if fact.name == UNNAMED && crate::cues::REACHED_OBJECTS.contains(&obj.as_str()) => format!("{}{obj}", owner().unwrap_or_default()),
+                            // (`职业伤害保障试点覆盖696万名…`: the verb may close the subject already.)
+                            (Some(subj), Some(v)) if fact.name != UNNAMED && subj.ends_with(*v) => format!("{subj}{obj}"),
                             (Some(subj), Some(v)) if fact.name != UNNAMED => format!("{subj}{v}{obj}"),
                             (_, Some(v)) => format!("{v}{obj}"),
                             _ if generic => selected_for(text, q_end, clause_end, &obj).unwrap_or(obj),
@@ -913,6 +919,8 @@ impl<'a> Sentence<'a> {
         if phrase.is_empty() {
             return Vec::new();
         }
+        // `生产安全事故起数、死亡人数比2020年`: the baseline after a list is none of its items.
+        let phrase = strip_list_baseline(phrase);
         // `文化产业和旅游业增加值均突破1450亿元`: `均` lists its subjects as `分别` does.
         let fenbie = fenbie || self.each && phrase.contains(['、', '和']);
         let spelled = if fenbie { spell_out_sectors(phrase) } else { None }.or_else(|| spell_out_pair(phrase));
@@ -1041,6 +1049,13 @@ impl<'a> Sentence<'a> {
             }
             if let Some(s) = self.resolve(&cand).filter(|s| s.entry.is_some()) {
                 return Some(s);
+            }
+        }
+        // `城市、农村低保标准`, `公办、民办幼儿园`: one of a pair of scopes takes what follows its
+        // partner ([paired_scopes]).
+        if crate::cues::PAIRED_SCOPES.contains(&item) {
+            if let Some(w) = crate::cues::PAIRED_SCOPES.iter().filter(|w| **w != item && last.starts_with(**w) && last.len() > w.len()).max_by_key(|w| w.len()) {
+                return self.resolve(&format!("{item}{}", &last[w.len()..]));
             }
         }
         // `六大优势产业、…产业增加值`: the last item's head, when the last item has more than it
@@ -1292,4 +1307,16 @@ fn bound_quote(text: &str, f: &mut Fact) {
     let window = &text[from..f.end];
     let head = &window[..crate::meta::floor_char(window, 120)];
     f.start = head.find(['、', '，', '；']).map_or(from, |k| from + k + '、'.len_utf8());
+}
+
+/// `…、死亡人数比2020年`, `…较上年`: a list's phrase without the baseline at its end (a
+/// [baseline_starts] word and a year).
+fn strip_list_baseline(phrase: &str) -> &str {
+    if !phrase.contains('、') || !phrase.ends_with('年') {
+        return phrase;
+    }
+    match crate::cues::BASELINE_WORDS.find_in(phrase).map(|(k, _)| k).filter(|&k| k > 0).last() {
+        Some(k) if phrase[k..].chars().count() <= 8 => &phrase[..k],
+        _ => phrase,
+    }
 }

@@ -431,7 +431,8 @@ pub(super) fn trim_name_with<'s>(s: &'s str, hits: &[Hit]) -> &'s str {
     };
     let n = s.chars().count();
     // `战略性新兴产业增加值占规模以上工业增加值比重`: a share is named whole.
-    let share = s.contains('占') && crate::cues::SHARE_HEADS.iter().any(|h| s.ends_with(h));
+    // (And a contribution: `民营工业企业对全省规模以上工业增长的贡献率`.)
+    let share = s.contains('占') && crate::cues::SHARE_HEADS.iter().any(|h| s.ends_with(h)) || s.contains('对') && s.ends_with("贡献率");
     if n > MAX_NAME && !(share && n <= MAX_SHARE_NAME) {
         let skip: usize = s.chars().take(n - MAX_NAME).map(char::len_utf8).sum();
         let tail = &s[skip..];
@@ -482,7 +483,8 @@ pub(super) fn object_after(text: &str, i: usize, end: usize) -> String {
 }
 
 /// `建成8个国家级、13个省级区域医疗中心`: a count of a level (`国家级`) right before another
-/// count of the next level names the thing counted with that one's head (`区域医疗中心`).
+/// count of the next level names the thing counted with that one's head (`区域医疗中心`), or
+/// with the head of the list's last level.
 /// `i`: where the first count's object ends.
 pub(super) fn level_list_head(text: &str, i: usize, end: usize) -> Option<String> {
     let rest = text[i..end.max(i)].strip_prefix('、')?;
@@ -492,7 +494,11 @@ pub(super) fn level_list_head(text: &str, i: usize, end: usize) -> Option<String
     let rest = &rest[classifier.len_utf8()..];
     let level = crate::cues::LEVEL_WORDS.iter().filter(|w| rest.starts_with(**w)).max_by_key(|w| w.len())?;
     let head = object_after(rest, level.len(), rest.len());
-    (head.chars().count() >= 2).then_some(head)
+    // (`6个世界级、7个国家级、9个区域级产业集群`: the head of the last level of the list.)
+    if head.chars().count() < 2 {
+        return level_list_head(rest, level.len(), rest.len());
+    }
+    Some(head)
 }
 
 /// Longest name of a generic count with what it was selected for, as long as a count's name
@@ -551,6 +557,11 @@ pub(super) fn readable_name(name: &str) -> Option<String> {
     // (Every baseline word starts with `比` or `较`: a test checks the list.)
     if let Some(k) = (m.may_have('比') || m.may_have('较')).then(|| crate::cues::BASELINE_WORDS.find_in(s).map(|(k, _)| k).find(|&k| k > 0)).flatten() {
         s = &s[..k];
+    }
+    // `死亡人数比2020年`: the year of the baseline went off the end, its `比` stays behind — but
+    // a ratio's name ends in `比` too ([ratio_ends]: 占比, 环比, …).
+    if (s.ends_with('比') || s.ends_with('较')) && !crate::cues::RATIO_ENDS.iter().any(|w| s.ends_with(w)) {
+        s = &s[..s.len() - '比'.len_utf8()];
     }
     // `企业开办时间从一个月以上压缩到目前`: the former value and the change are not the name.
     let from = |c: char| crate::cues::FROM_STARTS.iter().any(|w| w.starts_with(c));
