@@ -471,7 +471,11 @@ pub(super) fn object_after(text: &str, i: usize, end: usize) -> String {
         .map(|(k, _)| k)
         .find(|&k| k > 0 && !run[k..].starts_with("及以上") && !run[k..].starts_with("及以下"))
         .unwrap_or(run.len());
-    // `15个方面的重点任务`, `18个领域的重点任务`: the aspects counted are named by what they hold.
+    // `15个方面的重点任务`, `18个领域的重点任务`: the aspects counted are named by what they hold;
+    // the same without `的` (`8个方面主要目标`).
+    if let Some(a) = crate::cues::ASPECT_WORDS.iter().find(|a| cut == run.len() && run.starts_with(**a) && run[a.len()..].chars().filter(|&c| is_han(c)).count() >= 2) {
+        return format!("{}{a}", &run[a.len()..]);
+    }
     if run[cut..].starts_with('的') && crate::cues::ASPECT_WORDS.contains(&&run[..cut]) {
         let rest = &run[cut + '的'.len_utf8()..];
         let held = crate::cues::OBJECT_STOP_WORDS.find_in(rest).map(|(k, _)| k).find(|&k| k > 0).unwrap_or(rest.len());
@@ -518,7 +522,8 @@ pub(super) fn selected_for(text: &str, i: usize, end: usize, obj: &str) -> Optio
     crate::cues::SELECTION_VERBS.iter().find(|v| rest.starts_with(**v))?;
     // The whole of what it was selected for, or nothing (a cut one would be a fragment).
     // (Counted only as far as a name may reach: a clause without breaks is not walked to its end.)
-    let n = rest.chars().take_while(|&c| is_han(c) || c == '“' || c == '”').take(MAX_SELECTED + 1).count();
+    // (A Latin token inside it too: `进入全国5G工厂名录`.)
+    let n = rest.chars().take_while(|&c| is_han(c) || c == '“' || c == '”' || c.is_ascii_alphanumeric()).take(MAX_SELECTED + 1).count();
     (n + obj.chars().count() <= MAX_SELECTED).then(|| format!("{obj}{}", rest.chars().take(n).collect::<String>()))
 }
 
