@@ -400,8 +400,8 @@ fn speaker(header: &[&str], opened: bool) -> Option<String> {
 /// header ends at the opening of the speech), after the date (`（2024年3月12日）` / `刘 海 涛`).
 fn bare_speaker(header: &[&str], opened: bool) -> Option<String> {
     header.iter().enumerate().find_map(|(i, line)| {
-        // Site junk at the end of the line (`海青Zeu`): anti-copy letters.
-        let line = line.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        // Site junk at the end of the line (`海青Zeu`, `陆志前hd9`): anti-copy letters and digits.
+        let line = line.trim_end_matches(|c: char| c.is_ascii_alphanumeric());
         let name: String = line.chars().filter(|c| !c.is_whitespace()).collect();
         let n = name.chars().count();
         let plain = (2..=4).contains(&n) && name.chars().all(is_han) || name.contains('·') && n <= 12 && name.chars().all(|c| is_han(c) || c == '·');
@@ -463,6 +463,11 @@ fn name_after(rest: &str) -> Option<String> {
         name.truncate(k);
         cut = true;
     }
+    // `市长程用文作《政府工作报告》`: the verb before the title's bracket.
+    if !cut && chars.peek() == Some(&'《') && name.chars().count() > 2 && name.ends_with('作') {
+        name.pop();
+        cut = true;
+    }
     // `县长谭秀中一、2012年工作回顾`: a heading's number glued to the name.
     if !cut && chars.peek() == Some(&'、') && name.chars().next_back().is_some_and(crate::normalize::is_cn_digit) {
         name.pop();
@@ -470,7 +475,12 @@ fn name_after(rest: &str) -> Option<String> {
     }
     let n = name.chars().count();
     let next = chars.peek().copied();
-    let ends = next.is_none_or(|c| c.is_whitespace() || c.is_ascii_alphabetic() || matches!(c, '（' | '(' | '，' | '：'));
+    // (`黄慧7be县情资料网…`: an anti-copy token of letters and digits after the name.)
+    let junk = || {
+        let token: String = chars.clone().take_while(char::is_ascii_alphanumeric).collect();
+        token.chars().any(|c| c.is_ascii_alphabetic()) && token.len() <= 6
+    };
+    let ends = next.is_none_or(|c| c.is_whitespace() || c.is_ascii_alphabetic() || matches!(c, '（' | '(' | '，' | '：')) || next.is_some_and(|c| c.is_ascii_digit()) && junk();
     let ok = if name.contains('·') { (3..=12).contains(&n) } else { (2..=4).contains(&n) };
     (ok && (ends || cut)).then_some(name)
 }
@@ -509,7 +519,12 @@ fn years(text: &str, meta: &Meta) -> (Option<i32>, Option<i32>) {
         years_in(head).find(|&(_, _, e)| {
             let rest = &head[e..floor_char(head, e + 90)];
             let clause = rest.split(['。', '：', ':', '；']).next().unwrap_or("");
-            crate::cues::PLAN_YEAR_CLAUSE_WORDS.iter().any(|w| clause.contains(w))
+            // (Up to the next figure: `公布2022年“成绩单”和2023年增长目标` names 2023's targets.)
+            let clause = &clause[..clause.find(|c: char| c.is_ascii_digit()).unwrap_or(clause.len())];
+            // (`2022年,武汉地区生产总值增长目标`, `2023年,顺德政府工作的主要目标是`; not a
+            // review's `2020年…完成了主要目标任务`.)
+            let done = || crate::cues::PLAN_YEAR_CLAUSE_DONE.iter().any(|w| clause.contains(w));
+            crate::cues::PLAN_YEAR_CLAUSE_WORDS.iter().any(|w| clause.contains(w)) && !done()
         }).map(|(_, y, _)| y)
     });
     // A report delivered from October on (`2020年12月23日`, `2016年11月25日`, `2021年10月27日` at the first
@@ -529,7 +544,12 @@ fn years(text: &str, meta: &Meta) -> (Option<i32>, Option<i32>) {
             rest.starts_with('是') && rest.split('。').next().is_some_and(|s| crate::cues::PLAN_YEAR_ROLES.iter().any(|w| s.contains(w)))
         }).map(|(_, y, _)| y)
     };
-    let plan = plan.or(meeting_year).or(review.map(|r| r + 1)).or(title_year).or_else(roles).or_else(|| most_common_year(head).map(|y| y + 1));
+    // `时间:2022-02-24`, `2019-01-22 20:09:00` (a news page's date line): the page appeared with
+    // the meeting, in the plan year (the next one from October on), when nothing else tells.
+    let published = || {
+        text.lines().take(HEADER_LINES).find_map(iso_date).map(|(y, m)| if m >= 10 { y + 1 } else { y })
+    };
+    let plan = plan.or(meeting_year).or(review.map(|r| r + 1)).or(title_year).or_else(roles).or_else(published).or_else(|| most_common_year(head).map(|y| y + 1));
     let review = review.or(plan.map(|p| p - 1));
     (review, plan)
 }
@@ -548,6 +568,21 @@ fn numbered_year_heading(text: &str, words: &[&str]) -> Option<i32> {
             ["和", "及", "工作和", "工作及"].iter().any(|j| heading.starts_with(j)) && heading.chars().count() <= 24 && words.iter().any(|w| heading.ends_with(w))
         };
         (numbered && (words.iter().any(|w| text[e..].starts_with(w)) || joined())).then_some(y)
+    })
+}
+
+/// The first `2022-02-24` (or `2022/02/24`) in a line: its year and month.
+fn iso_date(line: &str) -> Option<(i32, u32)> {
+    let b = line.as_bytes();
+    (0..b.len().saturating_sub(9)).find_map(|i| {
+        let d = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        let sep = b[i + 4];
+        let ok = (i == 0 || !b[i - 1].is_ascii_digit()) && d(i..i + 4) && matches!(sep, b'-' | b'/') && d(i + 5..i + 7) && b[i + 7] == sep && d(i + 8..i + 10) && b.get(i + 10).is_none_or(|c| !c.is_ascii_digit());
+        if !ok {
+            return None;
+        }
+        let (y, m, day): (i32, u32, u32) = (line[i..i + 4].parse().ok()?, line[i + 5..i + 7].parse().ok()?, line[i + 8..i + 10].parse().ok()?);
+        valid_date(y, m, day).map(|_| (y, m))
     })
 }
 
@@ -611,6 +646,11 @@ mod variant_tests {
             ("根据会议议程,县长任向军代表县政府向大会作政府工作报告。报告共分四个部分", "任向军"),
             ("县人民政府代县长冯宝平代表县政府向大会作《政府工作报告》", "冯宝平"),
             ("12月25日上午,武汉市硚口区第十六届人民代表大会第四次会议在区会议中心开幕。区人民政府代区长赵宏亮向大会作政府工作报告。", "赵宏亮"),
+            // 平阳县 2021 and 新晃侗族自治县 2020 (document sites): anti-copy tokens after the name.
+            ("(浙江省)2020年平阳县人民政府工作报告(全文)\n  2021年3月3日在平阳县第十六届人民代表大会第五次会议上7be县情资料网---有深度\n  平阳县县长黄慧7be县情资料网---有深度、有态度、接地气的县域县情站点\n  各位代表:7be县情资料网\n", "黄慧"),
+            ("政 府 工 作 报 告hd9\n2020年6月4日在县十七届人大五次会议上hd9\n陆志前hd9\n各位代表:hd9\n", "陆志前"),
+            // 武汉 2022 (a news page): `作` right before the title's bracket.
+            ("长江日报大武汉客户端1月11日讯 1月11日,武汉市第十五届人民代表大会第一次会议隆重开幕,武汉市市长程用文作《政府工作报告》。", "程用文"),
             // 哈尔滨 2021 and 白银 2020 (news pages): other words between the name and the speech.
             ("3月14日上午9时,哈尔滨市第十五届人民代表大会第六次会议在哈尔滨国际会议中心环球剧场隆重开幕。523名市人大代表出席会议。市长孙喆在会上作政府工作报告。", "孙喆"),
             ("9时,雄壮嘹亮的国歌声响彻开幕式会场。市长张旭晨走到台前作《政府工作报告》,声音坚定有力。", "张旭晨"),
@@ -687,6 +727,22 @@ mod variant_tests {
         assert_eq!((m.review_year, m.plan_year), (Some(2018), Some(2019)));
         let m = extract("昨天,昆山市第十七届人民代表大会第五次会议召开,2021年,昆山将经济增长目标设为6%以上,一般公共预算收入计划增长6%左右。\n2020年,昆山预计实现地区生产总值4250亿元。\n");
         assert_eq!((m.review_year, m.plan_year), (Some(2020), Some(2021)));
+        // 武汉 2022, 顺德 2023 and 泉州 2023 (news pages): the year of a target's wording (增长目标,
+        // 主要目标是, 发展目标), up to the next figure; not a review's `…完成主要目标`.
+        let m = extract("2022年 武汉地区生产总值增长目标:7.5%\n原标题:2022年,武汉地区生产总值增长目标:7.5%\n1月11日,武汉市第十五届人民代表大会第一次会议隆重开幕。\n");
+        assert_eq!((m.review_year, m.plan_year, m.meeting_date.as_deref()), (Some(2021), Some(2022), Some("2022-01-11")));
+        let m = extract("1月11日,佛山市顺德区十七届人大三次会议开幕。\n2023年,顺德政府工作的主要目标是地区生产总值增长6%。\n");
+        assert_eq!((m.review_year, m.plan_year), (Some(2022), Some(2023)));
+        let m = extract("又一万亿GDP城市公布2022年“成绩单”和2023年增长目标。1月8日开幕的泉州市十七届人大二次会议上,市长蔡战胜作政府工作报告。\n");
+        assert_eq!((m.review_year, m.plan_year, m.meeting_date.as_deref()), (Some(2022), Some(2023), Some("2023-01-08")));
+        let m = extract("各位代表:\n2020年,全县完成了主要目标任务,地区生产总值增长5%。2020年,2020年。\n");
+        assert_eq!((m.review_year, m.plan_year), (Some(2020), Some(2021)));
+        // 开封 2022 and 安化 2021 (news pages with no year but the page's date line): the page
+        // appeared with the meeting.
+        let m = extract("与你息息相关!2022,开封要干这些大事!\n时间:2022-02-24 浏览:次\n2月21日上午,开封市第十五届人民代表大会第五次会议在东京艺术中心隆重开幕。\n");
+        assert_eq!((m.review_year, m.plan_year, m.meeting_date.as_deref()), (Some(2021), Some(2022), Some("2022-02-21")));
+        let m = extract("安化县第十八届人民代表大会第一次会议开幕\n作者:刘候峰     发布时间:2021-10-27 16:51\n1027日,安化县第十八届人民代表大会第一次会议在安化大剧院开幕。\n");
+        assert_eq!((m.review_year, m.plan_year), (Some(2021), Some(2022)));
         // 历城区 and 西安市 2025 (news pages): the year ahead told by what it is to be, and the
         // years of the plan's report.
         let m = extract("1月9日,济南市历城区第三届人民代表大会第五次会议开幕。2025年是全面学习贯彻党的二十届三中全会精神的重要之年,是实施“十四五”规划的收官之年。2025年,2025年。\n");

@@ -255,7 +255,9 @@ fn joins(prev: &str, prev_chars: usize, next: &str, width: usize) -> bool {
     }
     // PDF text with every number on a line of its own (`增长` / `4.1` / `%，…`, `2021` / `年`
     // / `2` / `月`), and a line that starts with a clause break, go on the line before.
-    let number_line = !next.is_empty() && next.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '%'));
+    // (A clause break may end it: `增长` / `8%；` / `财政收入增长` / `10%；`.)
+    let figure = next.trim_end_matches(['；', '，', '、', '。', ';', ',']);
+    let number_line = !figure.is_empty() && figure.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '%'));
     if number_line && next.chars().next().is_some_and(|c| c.is_ascii_digit()) || matches!(first, '，' | '、' | '%' | '）') {
         return true;
     }
