@@ -246,8 +246,11 @@ fn joins(prev: &str, prev_chars: usize, next: &str, width: usize) -> bool {
     let mut back = prev.chars().rev();
     let last = back.next().unwrap_or(' ');
     let first = next.chars().next().unwrap_or(' ');
-    // A number or a unit broken across lines: `16883` / `元`, `25` / `0.3亿元`, `71.53亿` / `元`.
-    if (last.is_ascii_digit() || last == '.') && (first.is_ascii_digit() || first == '.' || first == '%' || is_han(first)) {
+    // A number or a unit broken across lines: `16883` / `元`, `25` / `0.3亿元`, `71.53亿` / `元` —
+    // not an anti-copy token that ends in a digit (`…会议上hd9` / `陆志前hd9`).
+    let token = prev.bytes().rev().take_while(u8::is_ascii_alphanumeric).take(8).collect::<Vec<u8>>();
+    let junk = token.iter().any(u8::is_ascii_alphabetic);
+    if (last.is_ascii_digit() || last == '.') && !junk && (first.is_ascii_digit() || first == '.' || first == '%' || is_han(first)) {
         return true;
     }
     if matches!(last, '。' | '！' | '？' | '：' | '；' | '…') || BULLETS.contains(&first) {
@@ -672,6 +675,15 @@ mod tests {
     fn joins_numbers_across_page_markers() {
         let n = normalize("收入 16883\n- 2 -\n元,同比增长 9.7%");
         assert_eq!(n.text, "收入16883元，同比增长9.7%");
+    }
+
+    #[test]
+    fn an_anti_copy_token_ending_in_a_digit_is_no_broken_number() {
+        // 新晃侗族自治县 2020 (a document site's `hd9` after every line): the lines stay apart, so
+        // the speaker keeps a line of his own; a number broken across lines still joins.
+        let n = normalize("2020年6月4日在县十七届人大五次会议上hd9\n陆志前hd9\n各位代表:hd9\n");
+        assert!(n.text.lines().any(|l| l == "陆志前hd9"), "{:?}", n.text);
+        assert_eq!(normalize("城镇居民人均可支配收入30\n210元").text, "城镇居民人均可支配收入30210元");
     }
 
     #[test]
