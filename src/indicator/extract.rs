@@ -622,7 +622,8 @@ impl<'a> Sentence<'a> {
         let lead = strip_year_of(lead);
         // `完成8.72亿元（剔除留抵退税后为8.04亿元）`: a figure in a note on the figure before
         // (a bracket that opens with a [note_openers] word) is no fact of its own.
-        let before = &text[self.start..q.start];
+        // (Looked for no further back than a note is long, so a long sentence costs no more.)
+        let before = &text[crate::meta::floor_char(text, q.start.saturating_sub(40 * 3)).max(self.start)..q.start];
         if let Some(k) = before.rfind('（').filter(|&k| !before[k..].contains('）')) {
             if crate::cues::NOTE_OPENERS.iter().any(|w| before[k + '（'.len_utf8()..].starts_with(w)) {
                 return;
