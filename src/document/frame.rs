@@ -189,7 +189,12 @@ pub fn announces_targets(sent: &str) -> bool {
         std::sync::LazyLock::new(|| crate::cues::TARGET_ANNOUNCEMENTS.iter().filter_map(|w| Some((w.as_bytes(), w.find("目标")?))).collect());
     static MUBIAO: std::sync::LazyLock<memchr::memmem::Finder<'static>> = std::sync::LazyLock::new(|| memchr::memmem::Finder::new("目标"));
     let b = sent.as_bytes();
-    let announced = MUBIAO.find_iter(b).any(|k| WORDS.iter().any(|&(w, o)| k >= o && b[k - o..].starts_with(w)));
+    // (Not the targets of several years: `今后五年的发展目标：`, `“十五五”时期主要目标是`.)
+    let of_years = |at: usize| {
+        let before = &sent[crate::meta::floor_char(sent, at.saturating_sub(8 * 3))..at];
+        before.contains("五年") || before.contains("时期") || plan_anywhere(before).is_some()
+    };
+    let announced = MUBIAO.find_iter(b).any(|k| WORDS.iter().any(|&(w, o)| k >= o && b[k - o..].starts_with(w) && !of_years(k - o)));
     announced
         || sent.trim_start_matches(['—', '“']).starts_with("主要预期目标")
 }

@@ -119,7 +119,9 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
             // The title block (`2017年黄梅县人民政府工作报告`, `…在…人民代表大会…会议上`) names
             // the plan year without speaking in it.
             // (Characters first: a char search is cheap, a substring search per sentence is not.)
-            let title_block = sent.contains('报') && sent.contains("工作报告") || sent.contains('代') && sent.contains("人民代表大会");
+            // (Not a news sentence that goes on to the targets: `李克强总理在政府工作报告中提出，今年
+            // 发展主要预期目标是：…`.)
+            let title_block = (sent.contains('报') && sent.contains("工作报告") || sent.contains('代') && sent.contains("人民代表大会")) && !(sent.contains('标') && announces_targets(sent));
             if title_block {
             } else if let Some(f) = cue(sent, ctx.years, heading && first) {
                 // `……标志着“十四五”规划顺利收官。回望过去五年，……`: the look back over the five
@@ -273,6 +275,13 @@ impl<'a> Sentence<'a> {
         // `年均` (or `五年`) in a single-year frame speaks of five years: the five up to the
         // review year for results, from the plan year for goals.
         let prefix = &self.text[c.start..self.qs[c.q.start].start];
+        // `…居民人均可支配收入增长5%左右，报告定下2023年泉州发展目标：全市生产总值增长6.5%左右，…`
+        // (a news sentence): the targets announced inside a sentence are targets from there on.
+        // (Between the figure before and this one: the announcement may be a clause of its own.)
+        let since = &self.text[c.q.start.checked_sub(1).map_or(self.start, |k| self.qs[k].end)..self.qs[c.q.start].start];
+        if self.frame.kind == Kind::Actual && !self.frame.is_multi_year() && since.contains('标') && announces_targets(since) {
+            self.frame = Frame::single(Kind::Target, self.ctx.years.plan);
+        }
         let saved = self.frame.clone();
         // (Asked here and of the same prefix by `clause_in_frame`: looked at once.)
         let annual = says_annual_avg(prefix);
