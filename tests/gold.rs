@@ -415,6 +415,6 @@ fn never_seen_batches() {
 
 /// What the never-seen batches score at the end of the round that added them (their first runs
 /// are in the README beside them).
-const FLOOR_NEVER_SEEN_HEADLINE: f64 = 89.0;
-const FLOOR_NEVER_SEEN_RIGHT: f64 = 96.5;
-const FLOOR_NEVER_SEEN_META: f64 = 93.5;
+const FLOOR_NEVER_SEEN_HEADLINE: f64 = 89.5;
+const FLOOR_NEVER_SEEN_RIGHT: f64 = 97.0;
+const FLOOR_NEVER_SEEN_META: f64 = 94.0;
