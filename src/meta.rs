@@ -477,7 +477,8 @@ fn name_after(rest: &str) -> Option<String> {
     let next = chars.peek().copied();
     // (`黄慧7be县情资料网…`: an anti-copy token of letters and digits after the name.)
     let junk = || {
-        let token: String = chars.clone().take_while(char::is_ascii_alphanumeric).collect();
+        // (No further than a token is long: a long Latin run after a title costs no more.)
+        let token: String = chars.clone().take_while(char::is_ascii_alphanumeric).take(7).collect();
         token.chars().any(|c| c.is_ascii_alphabetic()) && token.len() <= 6
     };
     let ends = next.is_none_or(|c| c.is_whitespace() || c.is_ascii_alphabetic() || matches!(c, '（' | '(' | '，' | '：')) || next.is_some_and(|c| c.is_ascii_digit()) && junk();
@@ -720,29 +721,31 @@ mod variant_tests {
         assert_eq!((m.review_year, m.plan_year, m.meeting_date.as_deref()), (Some(2024), Some(2025), Some("2025-03-27")));
         let m = extract("3月24日上午,霞山区第十一届人民代表大会第五次会议开幕。报告回顾了霞山区2024年工作。2025年全区经济社会发展的主要预期目标是:地区生产总值增长5%左右。\n");
         assert_eq!((m.review_year, m.plan_year), (Some(2024), Some(2025)));
-        // 淄博 2019 and 昆山 2021 (news pages; 昆山 in traditional script, read as simplified): the
-        // year a target's wording names in its clause (`…的预期目标建议`, `…将经济增长目标设为`),
-        // though another year is written as often or in the title.
-        let m = extract("政府工作报告“划重点”⑧:淄博2018年预计地区生产总值突破5000亿元\n市长于海田作政府工作报告。报告指出,2018全市经济社会发展稳中有进。于海田还在报告中阐述了2019年淄博市经济社会发展的预期目标建议。\n");
-        assert_eq!((m.review_year, m.plan_year), (Some(2018), Some(2019)));
-        let m = extract("昨天,昆山市第十七届人民代表大会第五次会议召开,2021年,昆山将经济增长目标设为6%以上,一般公共预算收入计划增长6%左右。\n2020年,昆山预计实现地区生产总值4250亿元。\n");
-        assert_eq!((m.review_year, m.plan_year), (Some(2020), Some(2021)));
-        // 武汉 2022, 顺德 2023 and 泉州 2023 (news pages): the year of a target's wording (增长目标,
-        // 主要目标是, 发展目标), up to the next figure; not a review's `…完成主要目标`.
-        let m = extract("2022年 武汉地区生产总值增长目标:7.5%\n原标题:2022年,武汉地区生产总值增长目标:7.5%\n1月11日,武汉市第十五届人民代表大会第一次会议隆重开幕。\n");
-        assert_eq!((m.review_year, m.plan_year, m.meeting_date.as_deref()), (Some(2021), Some(2022), Some("2022-01-11")));
-        let m = extract("1月11日,佛山市顺德区十七届人大三次会议开幕。\n2023年,顺德政府工作的主要目标是地区生产总值增长6%。\n");
-        assert_eq!((m.review_year, m.plan_year), (Some(2022), Some(2023)));
-        let m = extract("又一万亿GDP城市公布2022年“成绩单”和2023年增长目标。1月8日开幕的泉州市十七届人大二次会议上,市长蔡战胜作政府工作报告。\n");
-        assert_eq!((m.review_year, m.plan_year, m.meeting_date.as_deref()), (Some(2022), Some(2023), Some("2023-01-08")));
-        let m = extract("各位代表:\n2020年,全县完成了主要目标任务,地区生产总值增长5%。2020年,2020年。\n");
-        assert_eq!((m.review_year, m.plan_year), (Some(2020), Some(2021)));
-        // 开封 2022 and 安化 2021 (news pages with no year but the page's date line): the page
-        // appeared with the meeting.
-        let m = extract("与你息息相关!2022,开封要干这些大事!\n时间:2022-02-24 浏览:次\n2月21日上午,开封市第十五届人民代表大会第五次会议在东京艺术中心隆重开幕。\n");
-        assert_eq!((m.review_year, m.plan_year, m.meeting_date.as_deref()), (Some(2021), Some(2022), Some("2022-02-21")));
-        let m = extract("安化县第十八届人民代表大会第一次会议开幕\n作者:刘候峰     发布时间:2021-10-27 16:51\n1027日,安化县第十八届人民代表大会第一次会议在安化大剧院开幕。\n");
-        assert_eq!((m.review_year, m.plan_year), (Some(2021), Some(2022)));
+        // News pages: (text, review year, plan year, meeting date when the case says it).
+        let news: [(&str, i32, i32, Option<&str>); 8] = [
+            // 淄博 2019 and 昆山 2021 (昆山 in traditional script, read as simplified): the year a
+            // target's wording names in its clause (`…的预期目标建议`, `…将经济增长目标设为`), though
+            // another year is written as often or in the title.
+            ("政府工作报告“划重点”⑧:淄博2018年预计地区生产总值突破5000亿元\n市长于海田作政府工作报告。报告指出,2018全市经济社会发展稳中有进。于海田还在报告中阐述了2019年淄博市经济社会发展的预期目标建议。\n", 2018, 2019, None),
+            ("昨天,昆山市第十七届人民代表大会第五次会议召开,2021年,昆山将经济增长目标设为6%以上,一般公共预算收入计划增长6%左右。\n2020年,昆山预计实现地区生产总值4250亿元。\n", 2020, 2021, None),
+            // 武汉 2022, 顺德 2023 and 泉州 2023: the year of a target's wording (增长目标, 主要目标是,
+            // 发展目标), up to the next figure; not a review's `…完成主要目标`.
+            ("2022年 武汉地区生产总值增长目标:7.5%\n原标题:2022年,武汉地区生产总值增长目标:7.5%\n1月11日,武汉市第十五届人民代表大会第一次会议隆重开幕。\n", 2021, 2022, Some("2022-01-11")),
+            ("1月11日,佛山市顺德区十七届人大三次会议开幕。\n2023年,顺德政府工作的主要目标是地区生产总值增长6%。\n", 2022, 2023, None),
+            ("又一万亿GDP城市公布2022年“成绩单”和2023年增长目标。1月8日开幕的泉州市十七届人大二次会议上,市长蔡战胜作政府工作报告。\n", 2022, 2023, Some("2023-01-08")),
+            ("各位代表:\n2020年,全县完成了主要目标任务,地区生产总值增长5%。2020年,2020年。\n", 2020, 2021, None),
+            // 开封 2022 and 安化 2021 (no year but the page's date line): the page appeared with the
+            // meeting.
+            ("与你息息相关!2022,开封要干这些大事!\n时间:2022-02-24 浏览:次\n2月21日上午,开封市第十五届人民代表大会第五次会议在东京艺术中心隆重开幕。\n", 2021, 2022, Some("2022-02-21")),
+            ("安化县第十八届人民代表大会第一次会议开幕\n作者:刘候峰     发布时间:2021-10-27 16:51\n1027日,安化县第十八届人民代表大会第一次会议在安化大剧院开幕。\n", 2021, 2022, None),
+        ];
+        for (text, review, plan, date) in news {
+            let m = extract(text);
+            assert_eq!((m.review_year, m.plan_year), (Some(review), Some(plan)), "{text}");
+            if let Some(d) = date {
+                assert_eq!(m.meeting_date.as_deref(), Some(d), "{text}");
+            }
+        }
         // 历城区 and 西安市 2025 (news pages): the year ahead told by what it is to be, and the
         // years of the plan's report.
         let m = extract("1月9日,济南市历城区第三届人民代表大会第五次会议开幕。2025年是全面学习贯彻党的二十届三中全会精神的重要之年,是实施“十四五”规划的收官之年。2025年,2025年。\n");
