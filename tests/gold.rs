@@ -277,6 +277,27 @@ fn issue_10_targets() {
     assert!(pct(total.right, total.judged) >= 97.0, "right {:.1}% < 97%", pct(total.right, total.judged));
 }
 
+/// The gold files of a folder, in order.
+fn gold_in(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.to_string_lossy().ends_with(".gold.json")).collect();
+    paths.sort();
+    paths
+}
+
+/// One gold file of a folder scored: its text's name and text, its score (misses printed when
+/// `verbose`), how many meta fields its gold gives, those that differ, and the gold itself.
+fn score_gold_file(dir: &Path, path: &Path, verbose: bool) -> (String, String, Score, usize, Vec<String>, Value) {
+    let gold: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let txt = dir.join(gold["file"].as_str().unwrap());
+    let text = std::fs::read_to_string(&txt).unwrap();
+    let name = txt.file_name().unwrap().to_string_lossy().to_string();
+    let report = analyze(&text);
+    let s = score(&report, &gold, verbose, &name);
+    let fields = ["region", "level", "meeting_date", "review_year", "plan_year", "speaker"].iter().filter(|f| !gold["meta"][**f].is_null()).count();
+    let errs = check_meta(&report, &gold, &name);
+    (name, text, s, fields, errs, gold)
+}
+
 /// A measure, not a check: score the gold files of another folder — reports never seen here,
 /// with gold written blind — the same way, every miss printed, and how many meta fields agree.
 /// `GOLD_BLIND_DIR=/path cargo test --release --test gold -- --ignored blind_set --nocapture`.
@@ -284,19 +305,13 @@ fn issue_10_targets() {
 #[ignore = "a measure of reports never seen: needs GOLD_BLIND_DIR"]
 fn blind_set() {
     let dir = std::path::PathBuf::from(std::env::var("GOLD_BLIND_DIR").expect("GOLD_BLIND_DIR: a folder of .txt and .gold.json files"));
-    let mut paths: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.to_string_lossy().ends_with(".gold.json")).collect();
-    paths.sort();
+    let paths = gold_in(&dir);
     let mut total = Score { gold: 0, found: 0, found_headline: 0, headline: 0, judged: 0, right: 0 };
     let (mut meta_fields, mut meta_wrong) = (0, 0);
     for path in &paths {
-        let gold: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-        let txt = dir.join(gold["file"].as_str().unwrap());
-        let report = analyze(&std::fs::read_to_string(&txt).unwrap());
-        let name = txt.file_name().unwrap().to_string_lossy().to_string();
-        let s = score(&report, &gold, true, &name);
+        let (name, _, s, fields, errs, _) = score_gold_file(&dir, path, true);
         println!("{name:<28} found {:>2}/{:<2} (headline {:>2}/{:<2})  right {:>2}/{:<2}", s.found, s.gold, s.found_headline, s.headline, s.right, s.judged);
-        let errs = check_meta(&report, &gold, &name);
-        meta_fields += ["region", "level", "meeting_date", "review_year", "plan_year", "speaker"].iter().filter(|f| !gold["meta"][**f].is_null()).count();
+        meta_fields += fields;
         meta_wrong += errs.len();
         for e in errs {
             println!("META {e}");
@@ -373,15 +388,10 @@ fn never_seen_batches() {
     let (mut meta_fields, mut meta_wrong, mut quote_errs) = (0, 0, Vec::new());
     for dir in &dirs {
         let blind = dir.join("BLIND").exists();
-        let mut paths: Vec<_> = std::fs::read_dir(dir).unwrap().filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.to_string_lossy().ends_with(".gold.json")).collect();
-        paths.sort();
         let mut batch = Score { gold: 0, found: 0, found_headline: 0, headline: 0, judged: 0, right: 0 };
         let (mut fields, mut wrong) = (0, 0);
-        for path in &paths {
-            let gold: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-            let txt = dir.join(gold["file"].as_str().unwrap());
-            let text = std::fs::read_to_string(&txt).unwrap();
-            let name = txt.file_name().unwrap().to_string_lossy().to_string();
+        for path in gold_in(dir) {
+            let (name, text, s, n, errs, gold) = score_gold_file(dir, &path, verbose && !blind);
             let flat_text = flat(&text);
             for g in gold["facts"].as_array().unwrap() {
                 let q = g["quote"].as_str().unwrap_or("");
@@ -389,10 +399,8 @@ fn never_seen_batches() {
                     quote_errs.push(format!("{name}: quote not in the text: {q:?}"));
                 }
             }
-            let report = analyze(&text);
-            add(&mut batch, &score(&report, &gold, verbose && !blind, &name));
-            fields += ["region", "level", "meeting_date", "review_year", "plan_year", "speaker"].iter().filter(|f| !gold["meta"][**f].is_null()).count();
-            let errs = check_meta(&report, &gold, &name);
+            add(&mut batch, &s);
+            fields += n;
             wrong += errs.len();
             if verbose && !blind {
                 for e in errs {
