@@ -313,6 +313,15 @@ impl<'a> Sentence<'a> {
         let text = self.text;
         let qs = &self.qs[c.q.clone()];
         let prefix = &text[c.start..qs[0].start];
+        // `大会应到代表558名，实到523名`, `523名市人大代表出席会议` (a news page): the meeting's
+        // attendance, no figure of the report ([attendance_words]).
+        let tail = &text[qs[qs.len() - 1].end..c.end.max(qs[qs.len() - 1].end)];
+        // (`实到523名` after `应到代表558名`: a bare `实到` only with people counted, not `实到资金`.)
+        let people = matches!(&qs[0].measure, Measure::Level(u) if u == "名" || u == "人");
+        let bare = people && ["实到", "应到"].iter().any(|w| prefix.trim_start_matches(['，', '、']).starts_with(w));
+        if bare || crate::cues::ATTENDANCE_WORDS.iter().any(|w| prefix.contains(w) || tail.contains(w)) {
+            return;
+        }
         let (subject_part, lead0) = split_fenbie(prefix);
         let fenbie = lead0.is_some();
         let (subj_text, lead) = match lead0 {
