@@ -672,6 +672,14 @@ impl<'a> Sentence<'a> {
         if counted_threshold(&text[q.end..self.end.max(q.end)]) {
             return;
         }
+        // `完成602.5亿元，首次突破600亿元大关`, `突破2000亿元大关、达到2271.06亿元`: a milestone
+        // passed beside the level itself ([milestone_words]) is no figure; alone it is the level
+        // (`双超万亿元大关`).
+        if let Some(w) = crate::cues::MILESTONE_WORDS.iter().find(|w| text[q.end..].starts_with(*w)) {
+            if self.facts[t].value.is_some() || level_follows(&text[q.end + w.len()..self.end.max(q.end + w.len())]) {
+                return;
+            }
+        }
         // `连续5个季度居全国前列`, `连续9年稳定在…`: a streak, not a figure of the indicator.
         if lead.ends_with("连续") && matches!(&q.measure, Measure::Level(_)) {
             return;
