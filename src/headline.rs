@@ -53,8 +53,7 @@ pub fn headline(report: &Report) -> Headline {
         (Some(r), _, None) => format!("{r}政府工作报告"),
         _ => m.title.clone().unwrap_or_else(|| "政府工作报告".into()),
     };
-    let plan = m.plan_year.map(|y| y.to_string());
-    let review = m.review_year.map(|y| y.to_string());
+    let (review, plan) = m.periods();
     let mut items = Vec::new();
     for &name in crate::cues::HEADLINE.iter() {
         let of = |i: &Indicator| crate::indicator::catalog::by_name(&i.name).is_some_and(|e| e.name == name);

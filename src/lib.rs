@@ -92,9 +92,29 @@ pub fn analyze_fragment(text: &str, ctx: &Context) -> Report {
     build(text, &norm, meta, ctx)
 }
 
+/// The plan year extraction works with when the text holds no year: facts of it and of the
+/// year before are relabelled [`model::THIS_YEAR`] and [`model::LAST_YEAR`] (`unknown_years`).
+const NO_YEAR: i32 = 2000;
+
 fn years_of(meta: &Meta) -> Years {
-    let plan = meta.plan_year.or(meta.review_year.map(|r| r + 1)).unwrap_or(2000);
+    let plan = meta.plan_year.or(meta.review_year.map(|r| r + 1)).unwrap_or(NO_YEAR);
     Years { review: meta.review_year.unwrap_or(plan - 1), plan }
+}
+
+/// Periods of a report without any year: `2000` → 今年, `1999` → 上年, `1995-1999` → 过去5年.
+fn unknown_years(period: &mut String) {
+    let (plan, review) = (NO_YEAR.to_string(), (NO_YEAR - 1).to_string());
+    if *period == plan {
+        *period = model::THIS_YEAR.into();
+    } else if *period == review {
+        *period = model::LAST_YEAR.into();
+    } else if let Some((a, b)) = period.split_once('-') {
+        if let (Ok(a), Ok(b)) = (a.parse::<i32>(), b.parse::<i32>()) {
+            if b == NO_YEAR - 1 || b == NO_YEAR {
+                *period = format!("{}{}年", if b == NO_YEAR { "" } else { "过去" }, b - a + 1);
+            }
+        }
+    }
 }
 
 fn build(text: &str, norm: &Normalized, meta: Meta, ctx: &Context) -> Report {
@@ -108,8 +128,15 @@ fn build(text: &str, norm: &Normalized, meta: Meta, ctx: &Context) -> Report {
         s.start = u16.of(s.start);
         s.end = u16.of(s.end);
     }
-    let indicators: Vec<Indicator> = facts.into_iter().zip(&ranges).map(|(f, &r)| to_indicator(text, r, &u16, f)).collect();
+    let mut indicators: Vec<Indicator> = facts.into_iter().zip(&ranges).map(|(f, &r)| to_indicator(text, r, &u16, f)).collect();
     let mut warnings = Vec::new();
+    if meta.review_year.is_none() && meta.plan_year.is_none() && !indicators.is_empty() {
+        indicators.iter_mut().for_each(|i| unknown_years(&mut i.period));
+        warnings.push(Warning {
+            code: "no_year".into(),
+            message: "未能识别报告的年份：文中没有写明年份，指标的时期按原文标为“今年”“上年”。如有标题或日期，可连同标题一起粘贴。".into(),
+        });
+    }
     if norm.text.trim().is_empty() {
         warnings.push(Warning { code: "empty".into(), message: "文本为空：请粘贴或选择一份政府工作报告。".into() });
     } else {

@@ -61,6 +61,29 @@ pub struct Meta {
     pub speaker: Option<String>,
 }
 
+/// The period of the year planned when a report's text holds no year at all (a news page
+/// that says only 今年 and 去年): facts are said to be of this year and of last year, as the
+/// text says, never of a year made up.
+pub const THIS_YEAR: &str = "今年";
+/// The period of the year reviewed when no year is known (see [`THIS_YEAR`]).
+pub const LAST_YEAR: &str = "上年";
+
+impl Meta {
+    /// The periods of the year reviewed and the year planned, as facts carry them: the years
+    /// when known, [`LAST_YEAR`] and [`THIS_YEAR`] when the text holds no year.
+    pub fn periods(&self) -> (Option<String>, Option<String>) {
+        match (self.review_year, self.plan_year) {
+            (None, None) => (Some(LAST_YEAR.into()), Some(THIS_YEAR.into())),
+            (r, p) => (r.map(|y| y.to_string()), p.map(|y| y.to_string())),
+        }
+    }
+}
+
+/// A period as a reader says it: `2021年`, `今年`.
+pub fn year_word(period: &str) -> String {
+    if period.starts_with(|c: char| c.is_ascii_digit()) { format!("{period}年") } else { period.to_string() }
+}
+
 /// One heading of the outline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {

@@ -141,8 +141,9 @@ pub(crate) fn change_words(pct: f64) -> String {
 
 /// Chart 1: each catalog indicator's growth in the review year against the plan-year target.
 fn growth(report: &Report, width: u32) -> Option<Chart> {
-    let (review, plan) = (report.meta.review_year?, report.meta.plan_year?);
-    let (rs, ps) = (review.to_string(), plan.to_string());
+    let (rs, ps) = report.meta.periods();
+    let (rs, ps) = (rs?, ps?);
+    let (review, plan) = (crate::model::year_word(&rs), crate::model::year_word(&ps));
     let mut rows: Vec<Row> = Vec::new();
     let mut seen: Vec<(String, Kind)> = Vec::new();
     for i in report.indicators.iter().filter(|i| i.in_catalog) {
@@ -158,7 +159,7 @@ fn growth(report: &Report, width: u32) -> Option<Chart> {
         seen.push((i.name.clone(), i.kind));
         let b = change_bound(i);
         let label = growth_label(pct, i.change_pct_high, b);
-        let what = if target { format!("{}年目标", plan) } else { format!("{}年结果", review) };
+        let what = if target { format!("{plan}目标") } else { format!("{review}结果") };
         let bar = Bar { from: 0.0, to: pct, label: label.clone(), tip: format!("{}（{what}）：{}\n原文：{}", i.name, tip_change(pct, i.change_pct_high, b), short_quote(&i.quote)), series: usize::from(target) };
         match rows.iter_mut().find(|r| r.name == i.name) {
             Some(r) => r.bars.push(bar),
@@ -173,15 +174,16 @@ fn growth(report: &Report, width: u32) -> Option<Chart> {
     if rows.is_empty() {
         return None;
     }
-    let title = titled(report, format!("增长：{review}年结果与{plan}年目标"));
-    let legend = [format!("{review}年结果"), format!("{plan}年目标")];
+    let title = titled(report, format!("增长：{review}结果与{plan}目标"));
+    let legend = [format!("{review}结果"), format!("{plan}目标")];
     let (svg, bars) = draw::horizontal(width, &title, "增长（%）", &rows, &legend)?;
     Some(Chart { id: "growth", title, unit: "%".into(), svg, bars })
 }
 
 /// Chart 2: per-capita disposable income of all residents, urban and rural, with growth.
 fn incomes(report: &Report, width: u32) -> Option<Chart> {
-    let review = report.meta.review_year?.to_string();
+    let review = report.meta.periods().0?;
+    let yr = crate::model::year_word(&review);
     const NAMES: [(&str, &str); 3] = [("居民人均可支配收入", "全体居民"), ("城镇常住居民人均可支配收入", "城镇居民"), ("农村常住居民人均可支配收入", "农村居民")];
     let mut cols: Vec<(String, f64, String, String)> = Vec::new();
     for (name, short) in NAMES {
@@ -192,14 +194,14 @@ fn incomes(report: &Report, width: u32) -> Option<Chart> {
             let yuan = v * f;
             let growth = i.change_pct.map(change_words).unwrap_or_default();
             let label = format!("{}元", fmt_num(yuan));
-            let tip = format!("{name}（{review}年）：{}{u}{}{}\n原文：{}", fmt_num(v), if growth.is_empty() { "" } else { "，" }, growth, short_quote(&i.quote));
+            let tip = format!("{name}（{yr}）：{}{u}{}{}\n原文：{}", fmt_num(v), if growth.is_empty() { "" } else { "，" }, growth, short_quote(&i.quote));
             cols.push((short.to_string(), yuan, format!("{label}\n{growth}"), tip));
         }
     }
     if cols.is_empty() {
         return None;
     }
-    let title = titled(report, format!("居民人均可支配收入（{review}年）"));
+    let title = titled(report, format!("居民人均可支配收入（{yr}）"));
     let (svg, bars) = draw::vertical(width, &title, "元", &cols)?;
     Some(Chart { id: "incomes", title, unit: "元".into(), svg, bars })
 }
@@ -208,7 +210,8 @@ fn incomes(report: &Report, width: u32) -> Option<Chart> {
 /// none when fewer than two do. Units of one base (`万元`, `亿元`) are converted to the group's
 /// most common one.
 fn levels(report: &Report, width: u32) -> Option<Chart> {
-    let review = report.meta.review_year?.to_string();
+    let review = report.meta.periods().0?;
+    let yr = crate::model::year_word(&review);
     let candidates: Vec<&Indicator> = report
         .indicators
         .iter()
@@ -258,11 +261,11 @@ fn levels(report: &Report, width: u32) -> Option<Chart> {
             let label = format!("{}{}", fmt_num(v), bound_word(i.bound));
             Row {
                 name: i.name.clone(),
-                bars: vec![Bar { from: 0.0, to: v, label, tip: format!("{}（{review}年）：{written}{}{growth}\n原文：{}", i.name, bound_word(i.bound), short_quote(&i.quote)), series: 0 }],
+                bars: vec![Bar { from: 0.0, to: v, label, tip: format!("{}（{yr}）：{written}{}{growth}\n原文：{}", i.name, bound_word(i.bound), short_quote(&i.quote)), series: 0 }],
             }
         })
         .collect();
-    let title = titled(report, format!("总量指标（{review}年，{unit}）"));
+    let title = titled(report, format!("总量指标（{yr}，{unit}）"));
     let (svg, bars) = draw::horizontal(width, &title, &unit, &rows, &[String::new()])?;
     Some(Chart { id: "levels", title, unit, svg, bars })
 }
