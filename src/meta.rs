@@ -728,7 +728,7 @@ mod variant_tests {
         let m = extract("3月24日上午,霞山区第十一届人民代表大会第五次会议开幕。报告回顾了霞山区2024年工作。2025年全区经济社会发展的主要预期目标是:地区生产总值增长5%左右。\n");
         assert_eq!((m.review_year, m.plan_year), (Some(2024), Some(2025)));
         // News pages: (text, review year, plan year, meeting date when the case says it).
-        let news: [(&str, i32, i32, Option<&str>); 10] = [
+        let news: [(&str, i32, i32, Option<&str>); 8] = [
             // 淄博 2019 and 昆山 2021 (昆山 in traditional script, read as simplified): the year a
             // target's wording names in its clause (`…的预期目标建议`, `…将经济增长目标设为`), though
             // another year is written as often or in the title.
@@ -744,10 +744,6 @@ mod variant_tests {
             // meeting.
             ("与你息息相关!2022,开封要干这些大事!\n时间:2022-02-24 浏览:次\n2月21日上午,开封市第十五届人民代表大会第五次会议在东京艺术中心隆重开幕。\n", 2021, 2022, Some("2022-02-21")),
             ("安化县第十八届人民代表大会第一次会议开幕\n作者:刘候峰     发布时间:2021-10-27 16:51\n1027日,安化县第十八届人民代表大会第一次会议在安化大剧院开幕。\n", 2021, 2022, None),
-            // 藁城 2018 (长城网) and 天长 2016: the time after the date, joined to the day when the
-            // space between figures is taken out (`2018-05-2212:36:48`).
-            ("2018政府工作报告\n\n来源: 长城网综合 作者: 2018-05-22 12:36:48\n\n攻坚克难,新一届政府实现良好开局\n过去的一年,全区上下呈现一条心干事业的生动局面。\n", 2017, 2018, None),
-            ("天长市政府工作报告\n    发布时间:2016-03-09 00:00\n过去的一年,全市上下迎难而上。\n", 2015, 2016, None),
         ];
         for (text, review, plan, date) in news {
             let m = extract(text);

@@ -33,3 +33,15 @@ fn a_paragraph_copied_without_its_title_says_last_year() {
     let dated = format!("2017年，{text}");
     assert!(facts(&dated).iter().all(|(_, _, p, _, _)| p == "2017"), "{:?}", facts(&dated));
 }
+
+#[test]
+fn a_date_line_with_its_time_gives_the_year() {
+    // 藁城 2018 (长城网) and 天长 2016: the page's date line with the time after the date —
+    // which normalizing joins to the day (`2018-05-2212：36：48`) — is the only year on the page.
+    for (head, plan) in [("2018政府工作报告\n\n来源: 长城网综合 作者: 2018-05-22 12:36:48\n", 2018), ("天长市政府工作报告\n    发布时间:2016-03-09 00:00\n", 2016)] {
+        let text = format!("{head}\n过去的一年，全年地区生产总值完成670亿元，增长7.2%。");
+        let r = analyze(&text);
+        assert_eq!((r.meta.review_year, r.meta.plan_year), (Some(plan - 1), Some(plan)), "{head}");
+        assert!(facts(&text).iter().all(|(_, _, p, _, _)| *p == (plan - 1).to_string()), "{:?}", facts(&text));
+    }
+}
