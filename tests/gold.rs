@@ -422,7 +422,10 @@ fn never_seen_batches() {
 }
 
 /// What the never-seen batches score at the end of the round that added them (their first runs
-/// are in the README beside them).
-const FLOOR_NEVER_SEEN_HEADLINE: f64 = 89.5;
-const FLOOR_NEVER_SEEN_RIGHT: f64 = 97.0;
-const FLOOR_NEVER_SEEN_META: f64 = 94.0;
+/// are in the README beside them). Batches 10 and 11 (2026-12-04, blind, scored once on that
+/// session's last code) brought the pooled score down from 90.2% / 97.6% / 94.3% to
+/// 85.7% / 96.9% / 92.1%: the floors follow the set they guard, not issue 10's targets (≥ 92 /
+/// ≥ 96 / ≥ 95, not met).
+const FLOOR_NEVER_SEEN_HEADLINE: f64 = 85.5;
+const FLOOR_NEVER_SEEN_RIGHT: f64 = 96.5;
+const FLOOR_NEVER_SEEN_META: f64 = 92.0;
