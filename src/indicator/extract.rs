@@ -672,7 +672,7 @@ impl<'a> Sentence<'a> {
         if counted_threshold(&text[q.end..self.end.max(q.end)]) {
             return;
         }
-        // `完成602.5亿元，首次突破600亿元大关`, `突破2000亿元大关、达到2271.06亿元`: a milestone
+        // `完成602.5亿元，首次突破600亿元大关`, `突破百亿元大关，达109亿元`: a milestone
         // passed beside the level itself ([milestone_words]) is no figure; alone it is the level
         // (`双超万亿元大关`).
         if let Some(w) = crate::cues::MILESTONE_WORDS.iter().find(|w| text[q.end..].starts_with(*w)) {

@@ -103,12 +103,12 @@ pub(super) fn says_annual_avg(s: &str) -> bool {
     s.contains('均') && s.match_indices("年均").any(|(i, w)| !s[i + w.len()..].starts_with("浓度"))
 }
 
-/// `、达到2271.06亿元` after a milestone (`突破2000亿元大关`): the level itself comes next — a
-/// verb of reaching, then a figure, within a few characters.
+/// `、达到109亿元` after a milestone (`突破百亿元大关`): the level itself comes next — a word of
+/// `[milestone_then_level]` in the next few characters, then a figure.
 pub(super) fn level_follows(rest: &str) -> bool {
     let rest = &rest[..crate::meta::floor_char(rest, 15)];
     let head: String = rest.trim_start_matches(['、', '，', ',']).chars().take(3).collect();
-    let verb = head.contains('达') || head.contains('至') || head.contains("实现");
+    let verb = crate::cues::MILESTONE_THEN_LEVEL.iter().any(|w| head.contains(w));
     verb && rest.bytes().any(|b| b.is_ascii_digit())
 }
 
