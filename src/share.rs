@@ -275,7 +275,9 @@ fn validate(p: &Payload) -> Result<(), ShareError> {
         }
         let period_ok = {
             let b = period.as_bytes();
-            (b.len() == 4 && b.iter().all(u8::is_ascii_digit)) || (b.len() == 9 && b[4] == b'-' && b.iter().enumerate().all(|(k, c)| k == 4 || c.is_ascii_digit()))
+            // (`今年`, `上年`, `过去5年`: the periods of a text without any year.)
+            let relative = period.strip_prefix("过去").unwrap_or(period).strip_suffix('年').is_some_and(|n| n.len() <= 2 && n.bytes().all(|c| c.is_ascii_digit()));
+            (b.len() == 4 && b.iter().all(u8::is_ascii_digit)) || (b.len() == 9 && b[4] == b'-' && b.iter().enumerate().all(|(k, c)| k == 4 || c.is_ascii_digit())) || period == crate::model::THIS_YEAR || period == crate::model::LAST_YEAR || relative
         };
         if name.is_empty() || name.chars().count() > 60 || name.chars().any(char::is_control) || *flags > 3 || !period_ok || !short(unit, 20) || ![value, value_high, pct, pct_high, points].into_iter().all(num) {
             return Err(ShareError::broken("指标数据不对"));
