@@ -109,15 +109,49 @@ pub fn extract(text: &str) -> Meta {
     let (region, level) = official_region(region, level, text);
     meta.region = region;
     meta.level = level;
-    meta.speaker = speaker(header, header_end < lines.len());
+    meta.speaker = speaker(header, header_end < lines.len(), text);
 
     let (review, plan) = years(text, &meta);
     meta.review_year = review;
     meta.plan_year = plan;
     if meta.meeting_date.is_none() {
-        meta.meeting_date = plan.and_then(|p| news_date(text, p));
+        meta.meeting_date = plan.and_then(|p| news_date(text, p)).or_else(|| date_without_month_sign(text));
     }
     meta
+}
+
+/// `1027日,安化县第十八届人民代表大会第一次会议…开幕`, `122日,淄博市第十五届人民代表大会第四次
+/// 会议隆重开幕` (news pages whose mirror dropped the `月`): month and day run together before `日`.
+/// Read only when the page's own date line (`发布时间:2021-10-27 16:51`) confirms it: the one
+/// split of the digits that falls on that day or in the ten days before it.
+fn date_without_month_sign(text: &str) -> Option<String> {
+    let head = &text[..floor_char(text, 1500)];
+    let (y, m, d) = head.lines().take(HEADER_LINES).find_map(iso_day)?;
+    let published = days(y, m, d);
+    head.split(['。', '\n']).filter(|s| ["人民代表大会", "人大", "开幕"].iter().any(|w| s.contains(w))).find_map(|s| {
+        s.match_indices('日').find_map(|(k, _)| {
+            let b = s.as_bytes();
+            let n = b[..k].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+            if !(3..=4).contains(&n) || b.get(k - n - 1).is_some_and(u8::is_ascii_digit) || s[..k - n].ends_with(['年', '月', '-', '/', '.']) {
+                return None;
+            }
+            let run = &s[k - n..k];
+            let mut fits = (1..n).filter_map(|cut| {
+                let (mm, dd): (u32, u32) = (run[..cut].parse().ok()?, run[cut..].parse().ok()?);
+                (run.as_bytes()[cut] != b'0' || cut + 2 == n).then_some(())?;
+                let year = if mm > m { y - 1 } else { y };
+                valid_date(year, mm, dd).filter(|_| (0..=10).contains(&(published - days(year, mm, dd))))
+            });
+            let first = fits.next()?;
+            fits.next().is_none().then_some(first)
+        })
+    })
+}
+
+/// Days since an epoch, for the distance between two dates (months of 31 days would do, but this is exact).
+fn days(y: i32, m: u32, d: u32) -> i64 {
+    let (y, m) = if m <= 2 { (y as i64 - 1, m as i64 + 12) } else { (y as i64, m as i64) };
+    365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d as i64
 }
 
 /// `1月16日上午,…第十九届人民代表大会第四次会议开幕`, `1月3日,州长…作政府工作报告` (a news
@@ -391,8 +425,27 @@ fn occurrences_count_without_overlaps() {
     assert_eq!(occurrences("", "天峻"), 0);
 }
 
-fn speaker(header: &[&str], opened: bool) -> Option<String> {
-    titled_speaker(header).or_else(|| bare_speaker(header, opened))
+fn speaker(header: &[&str], opened: bool, text: &str) -> Option<String> {
+    titled_speaker(header).or_else(|| bare_speaker(header, opened)).or_else(|| honored_speaker(text))
+}
+
+/// `周贤同志代表安化县人民政府向大会作工作报告` (a news page, no title before the name): two to four
+/// Han characters alone at the start of a line, then an honorific ([speaker_honorifics]) and the
+/// words of a speaker ([speaker_after_words], `作（《）政府工作报告`), in a line about the work report.
+fn honored_speaker(text: &str) -> Option<String> {
+    let head = &text[..floor_char(text, 1500)];
+    head.lines().filter(|l| l.contains("工作报告")).find_map(|line| {
+        let line = line.trim_start_matches([' ', '\u{3000}']);
+        crate::cues::SPEAKER_HONORIFICS.iter().find_map(|h| {
+            let k = line.find(h)?;
+            let name = &line[..k];
+            let n = name.chars().count();
+            let rest = &line[k + h.len()..];
+            let report = |r: &str| r.trim_start_matches('《').starts_with("政府工作报告") || r.trim_start_matches('《').starts_with("工作报告");
+            let speaks = rest.strip_prefix('作').is_some_and(report) || crate::cues::SPEAKER_AFTER_WORDS.iter().any(|w| rest.starts_with(w));
+            ((2..=4).contains(&n) && name.chars().all(is_han) && speaks).then(|| name.to_string())
+        })
+    })
 }
 
 /// `…政府工作报告` / `海青` / `（2018年2月3日）`: a name alone on its line, between the title and
@@ -574,6 +627,11 @@ fn numbered_year_heading(text: &str, words: &[&str]) -> Option<i32> {
 
 /// The first `2022-02-24` (or `2022/02/24`) in a line: its year and month.
 fn iso_date(line: &str) -> Option<(i32, u32)> {
+    iso_day(line).map(|(y, m, _)| (y, m))
+}
+
+/// The first `2022-02-24` (or `2022/02/24`) in a line: year, month and day.
+fn iso_day(line: &str) -> Option<(i32, u32, u32)> {
     let b = line.as_bytes();
     (0..b.len().saturating_sub(9)).find_map(|i| {
         let d = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
@@ -583,7 +641,7 @@ fn iso_date(line: &str) -> Option<(i32, u32)> {
             return None;
         }
         let (y, m, day): (i32, u32, u32) = (line[i..i + 4].parse().ok()?, line[i + 5..i + 7].parse().ok()?, line[i + 8..i + 10].parse().ok()?);
-        valid_date(y, m, day).map(|_| (y, m))
+        valid_date(y, m, day).map(|_| (y, m, day))
     })
 }
 
@@ -743,7 +801,7 @@ mod variant_tests {
             // 开封 2022 and 安化 2021 (no year but the page's date line): the page appeared with the
             // meeting.
             ("与你息息相关!2022,开封要干这些大事!\n时间:2022-02-24 浏览:次\n2月21日上午,开封市第十五届人民代表大会第五次会议在东京艺术中心隆重开幕。\n", 2021, 2022, Some("2022-02-21")),
-            ("安化县第十八届人民代表大会第一次会议开幕\n作者:刘候峰     发布时间:2021-10-27 16:51\n1027日,安化县第十八届人民代表大会第一次会议在安化大剧院开幕。\n", 2021, 2022, None),
+            ("安化县第十八届人民代表大会第一次会议开幕\n作者:刘候峰     发布时间:2021-10-27 16:51\n1027日,安化县第十八届人民代表大会第一次会议在安化大剧院开幕。\n", 2021, 2022, Some("2021-10-27")),
         ];
         for (text, review, plan, date) in news {
             let m = extract(text);
@@ -775,5 +833,33 @@ mod variant_tests {
         assert_eq!((m.region.as_deref(), m.level), (None, Some(Level::County)));
         let m = extract("政府工作报告\n——2025年1月10日在巴州第十六届人民代表大会第四次会议上\n各位代表:\n");
         assert_eq!((m.region.as_deref(), m.level), (Some("巴音郭楞蒙古自治州"), Some(Level::City)));
+    }
+
+    #[test]
+    fn a_day_whose_month_sign_was_dropped_is_read_against_the_page_date() {
+        // 淄博 2019 and 安化 2021 (news pages whose mirror dropped `月`): `122日` is 1月22日, not
+        // 12月2日, because the page is dated 2019-01-22.
+        let m = extract("政府工作报告“划重点”⑧:淄博2018年预计地区生产总值突破5000亿元\n来源:鲁中网-鲁中晨报\n2019-01-22 20:09:00\n  鲁中网—鲁中晨报122日讯(记者 仇晶)122日,淄博市第十五届人民代表大会第四次会议隆重开幕,市长于海田作政府工作报告。\n");
+        assert_eq!((m.meeting_date.as_deref(), m.speaker.as_deref()), (Some("2019-01-22"), Some("于海田")));
+        let m = extract("安化县第十八届人民代表大会第一次会议开幕\n作者:刘候峰     发布时间:2021-10-27 16:51     信息来源: 办公室\n1027日,安化县第十八届人民代表大会第一次会议在安化大剧院开幕。\n");
+        assert_eq!(m.meeting_date.as_deref(), Some("2021-10-27"));
+        // Without the page's date nothing confirms a split: no date.
+        let m = extract("1027日,安化县第十八届人民代表大会第一次会议在安化大剧院开幕。2021年,2022年。\n");
+        assert_eq!(m.meeting_date, None);
+        // A page dated long after the meeting: neither split is near it.
+        let m = extract("发布时间:2021-12-27 16:51\n1027日,安化县第十八届人民代表大会第一次会议在安化大剧院开幕。\n");
+        assert_eq!(m.meeting_date, None);
+    }
+
+    #[test]
+    fn a_speaker_named_with_an_honorific_in_a_news_page() {
+        // 安化 2021 and 北京 2026 (a photo caption in the report's page): no title before the name.
+        let m = extract("1027日,安化县第十八届人民代表大会第一次会议在安化大剧院开幕。\n周贤同志代表安化县人民政府向大会作工作报告。过去五年,安化县大力实施“四轮驱动”战略。\n");
+        assert_eq!(m.speaker.as_deref(), Some("周贤"));
+        let m = extract("北京市第十六届人民代表大会第五次会议开幕\n殷勇同志作政府工作报告。本报记者 戴冰摄\n");
+        assert_eq!(m.speaker.as_deref(), Some("殷勇"));
+        // Not a comrade named in passing, nor a longer run before the honorific.
+        let m = extract("县第十八届人民代表大会第一次会议开幕。\n全体代表同志作出决定,审议政府工作报告。\n向周贤同志学习。\n");
+        assert_eq!(m.speaker, None);
     }
 }
