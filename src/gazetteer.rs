@@ -472,7 +472,16 @@ pub fn infer(text: &str) -> Option<&'static Division> {
             break;
         }
     }
-    let (best_class, &best_weight) = class.iter().enumerate().fold((0, &0.0), |b, c| if c.1 > b.1 { c } else { b });
+    // A tie goes to the lower level: a report speaks of the level above it (a city's `全省`, a
+    // county's `全市`) about as often as of its own in a fragment (宜春 2022: `全市` once, `全省`
+    // once), while a province has no `全市` of its own to speak of.
+    let tier = |k: usize| match CLASSES.get(k) {
+        Some('省') => 0,
+        Some('市' | '州' | '盟') => 1,
+        Some(_) => 2,
+        None => 0,
+    };
+    let (best_class, &best_weight) = class.iter().enumerate().fold((0, &0.0), |b, c| if c.1 > b.1 || c.1 == b.1 && *c.1 > 0.0 && tier(c.0) > tier(b.0) { c } else { b });
     if best_weight > 0.0 && best_class == NATION {
         return None;
     }
@@ -736,6 +745,19 @@ mod tests {
         let text = "(湖北省)2017年黄梅县人民政府工作报告\n各位代表:\n全县……";
         assert_eq!(infer(text).map(|d| d.name), Some("黄梅县"));
         assert_eq!(infer("一个普通的句子,富民。"), None);
+    }
+
+    #[test]
+    fn a_tie_between_levels_goes_to_the_lower_one() {
+        // 宜春 2022, a fragment from its plan part: `全市` once, `全省` once.
+        let yichun = "传承宜春“率人之先、敢为天下先”的历史基因,对标“六个江西”发展要求。2023年全市经济社会发展的主要预期目标是:地区生产总值增长7.5%左右。推动省级制造业高质量发展试验区建设争第一、全省前列,在“六个江西”建设中展现宜春担当。";
+        assert_eq!(infer(yichun).map(|d| d.name), Some("宜春市"));
+        // A county's fragment that names its prefecture's `全市` as often as its own `全县`.
+        let gucheng = "全县地区生产总值增长8%左右,谷城经济开发区扩区升级,力争在全市考核中进位,为襄阳发展作出谷城贡献。";
+        assert_eq!(infer(gucheng).map(|d| d.name), Some("谷城县"));
+        // No tie: the level the text speaks of most wins.
+        let province = "全省经济平稳运行,全省粮食产量创新高,全市场主体增长,南昌、赣州、九江齐头并进,江西贡献。";
+        assert_eq!(infer(province).map(|d| d.name), Some("江西省"));
     }
 
     #[test]
