@@ -54,3 +54,49 @@ fn sentence_ends_as_a_walk_over_the_characters_finds_them() {
         }
     }
 }
+
+/// Where a few words occur in a whole text, found once (one vectorized search per word over
+/// the text), so that asking each sentence in turn whether it holds them costs a comparison,
+/// not a substring search per sentence and word. Sentences must be asked in text order.
+pub struct Marks {
+    /// Per word: its length and the starts of its occurrences, in order.
+    at: Vec<(usize, Vec<usize>)>,
+    /// Per word: the first occurrence not before the last sentence asked about.
+    next: Vec<usize>,
+}
+
+impl Marks {
+    pub fn new(text: &str, finders: &[&memchr::memmem::Finder<'static>]) -> Self {
+        let at: Vec<(usize, Vec<usize>)> = finders.iter().map(|f| (f.needle().len(), f.find_iter(text.as_bytes()).collect())).collect();
+        let next = vec![0; at.len()];
+        Marks { at, next }
+    }
+
+    /// Bit `k` set: word `k` occurs wholly inside `start..end`.
+    pub fn of(&mut self, start: usize, end: usize) -> u32 {
+        let mut mask = 0;
+        for (k, ((len, at), next)) in self.at.iter().zip(&mut self.next).enumerate() {
+            while at.get(*next).is_some_and(|&p| p < start) {
+                *next += 1;
+            }
+            if at.get(*next).is_some_and(|&p| p + len <= end) {
+                mask |= 1 << k;
+            }
+        }
+        mask
+    }
+}
+
+#[cfg(test)]
+#[test]
+fn marks_tell_which_sentences_hold_the_words() {
+    let text = "各位代表：现在向大会作政府工作报告。主要预期目标是：增长5%。预计全年增长。";
+    let f = [crate::finder!("工作报告"), crate::finder!("目标"), crate::finder!("预计")];
+    let mut m = Marks::new(text, &f);
+    let spans = sentences(text);
+    let masks: Vec<u32> = spans.iter().map(|&(s, e)| m.of(s, e)).collect();
+    assert_eq!(masks, [0b001, 0b010, 0b100]);
+    // A word across the end of a sentence is in none.
+    let mut m = Marks::new("工作。报告", &[crate::finder!("作。报")]);
+    assert_eq!((m.of(0, 6), m.of(6, 12)), (0, 0));
+}

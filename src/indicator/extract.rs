@@ -95,6 +95,12 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
     let mut qi = 0;
     let mut line_start = 0;
     let mut spans = Vec::new();
+    // The words each sentence is asked about, found once in the whole text.
+    const REPORT: u32 = 1;
+    const CONGRESS: u32 = 2;
+    const MUBIAO: u32 = 4;
+    const YUJI: u32 = 8;
+    let mut marks = crate::document::sentence::Marks::new(text, &[crate::finder!("工作报告"), crate::finder!("人民代表大会"), crate::finder!("目标"), crate::finder!("预计")]);
     for line in crate::normalize::split_lines(text) {
         let line_end = line_start + line.len();
         // A sub-heading (`（一）高质量发展取得显著成效`) speaks within its part's frame: only a
@@ -118,10 +124,14 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
             let mut sframe = carried.take().unwrap_or_else(|| frame.clone());
             // The title block (`2017年黄梅县人民政府工作报告`, `…在…人民代表大会…会议上`) names
             // the plan year without speaking in it.
-            // (Characters first: a char search is cheap, a substring search per sentence is not.)
+            // (The words are looked up in `marks`, found once in the whole text: a substring search
+            // per sentence and word costs more than the rest of a sentence without figures.)
             // (Not a news sentence that goes on to the targets: `李克强总理在政府工作报告中提出，今年
             // 发展主要预期目标是：…`.)
-            let title_block = (sent.contains('报') && sent.contains("工作报告") || sent.contains('代') && sent.contains("人民代表大会")) && !(sent.contains('标') && announces_targets(sent));
+            let mark = marks.of(s, e);
+            // (`announces_targets` needs a `目标`.)
+            let announces = || mark & MUBIAO != 0 && announces_targets(sent);
+            let title_block = mark & (REPORT | CONGRESS) != 0 && !announces();
             if title_block {
             } else if let Some(f) = cue(sent, ctx.years, heading && first) {
                 // `……标志着“十四五”规划顺利收官。回望过去五年，……`: the look back over the five
@@ -132,13 +142,13 @@ pub fn extract(text: &str, ctx: &Context) -> Vec<Fact> {
                     frame = f.clone();
                 }
                 sframe = f;
-            } else if (sent.contains('主') && sent.contains("主要") || sent.contains('标') && sent.contains("目标")) && announces_targets(sent) {
+            } else if announces() {
                 frame = Frame::single(Kind::Target, ctx.years.plan);
                 sframe = frame.clone();
             }
             // (`主要预期目标是：预计地区生产总值增长5.5%左右`: an estimate inside the targets'
             // announcement is still a target.)
-            if sframe.kind == Kind::Target && estimates_past(sent, ctx.years) && !sframe.is_multi_year() && !announces_targets(sent) {
+            if sframe.kind == Kind::Target && mark & YUJI != 0 && estimates_past(sent, ctx.years) && !sframe.is_multi_year() && !announces() {
                 sframe = Frame::single(Kind::Actual, ctx.years.review);
             }
             if sent.ends_with('；') && sframe != frame {
@@ -319,7 +329,7 @@ impl<'a> Sentence<'a> {
         // (`实到523名` after `应到代表558名`: a bare `实到` only with people counted, not `实到资金`.)
         let people = matches!(&qs[0].measure, Measure::Level(u) if u == "名" || u == "人");
         let bare = people && ["实到", "应到"].iter().any(|w| prefix.trim_start_matches(['，', '、']).starts_with(w));
-        if bare || crate::cues::ATTENDANCE_WORDS.iter().any(|w| prefix.contains(w) || tail.contains(w)) {
+        if bare || crate::cues::ATTENDANCE.occurs_in(prefix) || crate::cues::ATTENDANCE.occurs_in(tail) {
             return;
         }
         let (subject_part, lead0) = split_fenbie(prefix);
@@ -705,7 +715,7 @@ impl<'a> Sentence<'a> {
         let mut fact = self.facts[t].clone();
         // `2017年广州市地区生产总值增长的预期目标为8%左右`: a target, wherever it is said.
         // (`一般公共预算收入计划增长6%左右`, `经济增长目标设为6%以上`: the same, [target_leads].)
-        if crate::cues::TARGET_LEADS.iter().any(|w| lead.contains(w)) && !self.frame.is_multi_year() && fact.kind == Kind::Actual {
+        if crate::cues::TARGET_LEAD_WORDS.occurs_in(lead) && !self.frame.is_multi_year() && fact.kind == Kind::Actual {
             fact.kind = Kind::Target;
             fact.period = self.ctx.years.plan.to_string();
         }

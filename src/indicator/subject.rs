@@ -376,7 +376,7 @@ pub(super) fn without_notes(s: &str) -> Option<String> {
         // A short note with a note word, or one that says what the figure includes or leaves
         // out (`（扣除2022年灾后恢复重建专项资金支出外）`, `（含艾滋病病毒感染儿童）`).
         let n = inner.chars().count();
-        if n <= 8 && crate::cues::NAME_NOTES.iter().any(|w| inner.contains(w)) || n <= 30 && crate::cues::NOTE_OPENERS.iter().any(|w| inner.starts_with(w)) {
+        if n <= 8 && crate::cues::NAME_NOTE_WORDS.occurs_in(inner) || n <= 30 && crate::cues::NOTE_OPENERS.iter().any(|w| inner.starts_with(w)) {
             out.get_or_insert_with(String::new).push_str(&s[kept..open]);
             kept = end;
         }
