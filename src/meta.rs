@@ -132,7 +132,7 @@ fn date_without_month_sign(text: &str) -> Option<String> {
         s.match_indices('日').find_map(|(k, _)| {
             let b = s.as_bytes();
             let n = b[..k].iter().rev().take_while(|c| c.is_ascii_digit()).count();
-            if !(3..=4).contains(&n) || b.get(k - n - 1).is_some_and(u8::is_ascii_digit) || s[..k - n].ends_with(['年', '月', '-', '/', '.']) {
+            if !(3..=4).contains(&n) || (k - n).checked_sub(1).and_then(|j| b.get(j)).is_some_and(u8::is_ascii_digit) || s[..k - n].ends_with(['年', '月', '-', '/', '.']) {
                 return None;
             }
             let run = &s[k - n..k];
