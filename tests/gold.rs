@@ -425,7 +425,8 @@ fn never_seen_batches() {
 /// are in the README beside them). Batches 10 and 11 (2026-12-04, blind, scored once on that
 /// session's last code) brought the pooled score down from 90.2% / 97.6% / 94.3% to
 /// 85.7% / 96.9% / 92.1%: the floors follow the set they guard, not issue 10's targets (≥ 92 /
-/// ≥ 96 / ≥ 95, not met).
-const FLOOR_NEVER_SEEN_HEADLINE: f64 = 85.5;
+/// ≥ 96 / ≥ 95, not met). Raised after the fifth round (2026-12-05) to its measured
+/// 86.6% / 96.7% / 93.0%.
+const FLOOR_NEVER_SEEN_HEADLINE: f64 = 86.5;
 const FLOOR_NEVER_SEEN_RIGHT: f64 = 96.5;
-const FLOOR_NEVER_SEEN_META: f64 = 92.0;
+const FLOOR_NEVER_SEEN_META: f64 = 92.9;
