@@ -611,7 +611,17 @@ pub fn infer(text: &str) -> Option<&'static Division> {
         _ => Some(i),
     })?;
     let floor = if want.is_some() { 2.0 } else { 4.0 };
-    (score(best) >= floor - 1e-4).then(|| &t[best])
+    // A fragment without a title names its own government only in passing (`魅力藁城` once
+    // beside 石家庄, `平顶山` once beside 河南): when the cue words give the level, a division of
+    // that level named by a name no other division has, and placed (by its parent or province),
+    // is enough if it outweighs every other of its level — the words that happen to be short
+    // names (城区, 新兴, 富裕) — by far.
+    let alone = || {
+        let second = (0..n).filter(|&i| i != best && fits(&t[i])).map(score).fold(0f32, f32::max);
+        let own_name = names.iter().filter(|(_, name, _)| name.divisions.iter().any(|d| at(d) == best)).all(|(_, name, _)| name.divisions.len() == 1);
+        want.is_some() && own_name && score(best) >= 1.0 - 1e-4 && score(best) >= 2.5 * second
+    };
+    (score(best) >= floor - 1e-4 || alone()).then(|| &t[best])
 }
 
 #[cfg(test)]
@@ -758,6 +768,20 @@ mod tests {
         // No tie: the level the text speaks of most wins.
         let province = "全省经济平稳运行,全省粮食产量创新高,全市场主体增长,南昌、赣州、九江齐头并进,江西贡献。";
         assert_eq!(infer(province).map(|d| d.name), Some("江西省"));
+    }
+
+    #[test]
+    fn a_fragment_naming_its_own_division_once_beside_its_parent() {
+        // 藁城 2018 (a news page without a date line): the district only in `魅力藁城`, its city
+        // in the page's header.
+        let gaocheng = "长城网 >> 石家庄频道 >> 专题库 2018政府工作报告\n过去的一年,在市委、市政府和区委的正确领导下,在区人大、区政协的监督支持下,我们以建设“经济强区、魅力藁城”为目标,全区上下呈现一条心干事业的良好局面。";
+        assert_eq!(infer(gaocheng).map(|d| d.name), Some("藁城区"));
+        // 平顶山 2025 (a news page in traditional script, simplified before): `我市`, the city once, its province.
+        let pingdingshan = "我市2025年工作总体要求和主要目标确定\n2025年政府工作报告确定了我市今年工作总体要求和主要目标。\n报告指出,今年是“十四五”规划收官之年。深入贯彻习近平总书记关于河南工作的重要论述,落实省委十一届八次全会暨省委经济工作会议精神,按照市委十届七次全会暨市委经济工作会议部署,为奋力谱写中国式现代化河南篇章作出平顶山更大贡献。";
+        assert_eq!(infer(pingdingshan).map(|d| d.name), Some("平顶山市"));
+        // Two districts of the city named once each: neither outweighs the other.
+        let two = gaocheng.replace("全区上下", "与栾城携手,全区上下");
+        assert_eq!(infer(&two).map(|d| d.name), None);
     }
 
     #[test]
