@@ -159,7 +159,13 @@ fn days(y: i32, m: u32, d: u32) -> i64 {
 /// year before it for a meeting from October on: the first session of a new congress).
 fn news_date(text: &str, plan: i32) -> Option<String> {
     let head = &text[..floor_char(text, 1500)];
-    head.split(['。', '\n']).filter(|s| ["人民代表大会", "人大", "开幕", "政府工作报告"].iter().any(|w| s.contains(w))).find_map(|s| {
+    let meeting = |s: &str| ["人民代表大会", "人大", "开幕", "政府工作报告"].iter().any(|w| s.contains(w));
+    let segments: Vec<&str> = head.split(['。', '\n']).collect();
+    // A dateline (`金昌12月6日讯…`, `今天(2月10日)上午`) whose meeting is told in the next
+    // sentence or line (`今天上午,金昌市第九届人民代表大会第一次会议…开幕`) dates it too.
+    let dateline = |s: &str| crate::cues::NEWS_DATELINES.iter().any(|w| s.contains(w));
+    let next_told = |i: usize| segments[i + 1..].iter().find(|s| !s.trim().is_empty()).is_some_and(|s| meeting(s));
+    segments.iter().enumerate().filter(|&(i, s)| meeting(s) || dateline(s) && next_told(i)).find_map(|(_, s)| {
         s.match_indices('月').find_map(|(k, _)| {
             let b = s.as_bytes();
             let n = b[..k].iter().rev().take_while(|c| c.is_ascii_digit()).count();
@@ -200,6 +206,12 @@ fn official_region(region: Option<String>, level: Option<Level>, text: &str) -> 
                 let names = |p: &gazetteer::Division| p.name == parent || p.short_names().any(|s| s == parent);
                 let under = |d: &&&gazetteer::Division| d.name == child && (d.parent().is_some_and(names) || names(d.province()));
                 if let Some(d) = gazetteer::by_name(child).iter().find(under) {
+                    return (Some(d.name.to_string()), Some(d.level.into()));
+                }
+            }
+            // `从巴南区政府工作报告看出`: a preposition glued to the full name in a news title.
+            if let Some(rest) = crate::cues::REGION_PREPOSITIONS.iter().find_map(|p| r.strip_prefix(p)) {
+                if let [d] = gazetteer::by_name(rest).iter().filter(|d| d.name == rest).collect::<Vec<_>>().as_slice() {
                     return (Some(d.name.to_string()), Some(d.level.into()));
                 }
             }
@@ -833,6 +845,28 @@ mod variant_tests {
         assert_eq!((m.region.as_deref(), m.level), (None, Some(Level::County)));
         let m = extract("政府工作报告\n——2025年1月10日在巴州第十六届人民代表大会第四次会议上\n各位代表:\n");
         assert_eq!((m.region.as_deref(), m.level), (Some("巴音郭楞蒙古自治州"), Some(Level::City)));
+    }
+
+    #[test]
+    fn a_dateline_dates_the_meeting_told_right_after_it() {
+        // 金昌 2022 (the report of a December meeting) and 宜都 2025: the day is in the dateline
+        // or its own line, the meeting in the next sentence or line.
+        let m = extract("【聚焦金昌市两会】金昌市第九届人民代表大会第一次会议开幕\n 2021/12/06/ 21:48 来源:新甘肃 记者 谢晓玲\n  新甘肃客户端金昌12月6日讯(新甘肃·甘肃日报记者 谢晓玲 )凝心聚力谋发展,砥砺奋进谱新篇。今天上午,金昌市第九届人民代表大会第一次会议在金昌市行政中心开幕。\n  金昌市委副书记、代市长王方太代表金昌市人民政府向大会作《政府工作报告》。审查了金昌市2021年国民经济和社会发展计划执行情况及2022年国民经济和社会发展计划草案的报告。\n");
+        assert_eq!((m.meeting_date.as_deref(), m.plan_year), (Some("2021-12-06"), Some(2022)));
+        let m = extract("今天(2月10日)上午\n宜都市第九届人民代表大会第五次会议\n在宜都大剧院开幕\n市委副书记、市长夏明海\n代表市人民政府\n向大会作《政府工作报告》\n回首2024年\n地区生产总值增长7.7%\n");
+        assert_eq!(m.meeting_date.as_deref(), Some("2025-02-10"));
+        // A day in a sentence before one about something else is no date of the meeting.
+        let m = extract("今天(2月10日)上午,全市召开安全生产会议。\n会场气氛热烈。\n宜都市第九届人民代表大会第五次会议将于近日开幕。回首2024年,地区生产总值增长7.7%。\n");
+        assert_eq!(m.meeting_date, None);
+    }
+
+    #[test]
+    fn a_preposition_glued_to_the_region_in_a_news_title_is_dropped() {
+        // 巴南 2022 (a page in traditional script, simplified before) and a 据 title.
+        let m = extract("从巴南区政府工作报告看出,2021年预计实现地区生产总值947亿,年均增长6.9%。\n");
+        assert_eq!(m.region.as_deref(), Some("巴南区"));
+        let m = extract("据麦盖提县政府工作报告,2020年全县生产总值61.95亿元。\n");
+        assert_eq!(m.region.as_deref(), Some("麦盖提县"));
     }
 
     #[test]

@@ -97,8 +97,13 @@ pub fn cue(sentence: &str, years: Years, heading: bool) -> Option<Frame> {
     use std::sync::LazyLock;
     static OPENERS: LazyLock<Firsts> = LazyLock::new(|| Firsts::of(crate::cues::STATISTICS_OPENERS));
     static NEWS: LazyLock<Firsts> = LazyLock::new(|| Firsts::of(crate::cues::NEWS_OPENERS));
-    static STARTS: LazyLock<[Firsts; 3]> = LazyLock::new(|| {
-        [Firsts::of(crate::cues::FIVE_YEAR_STARTS), Firsts::of(crate::cues::REVIEW_YEAR_STARTS), Firsts::of(crate::cues::PLAN_YEAR_STARTS)]
+    static STARTS: LazyLock<[Firsts; 4]> = LazyLock::new(|| {
+        [
+            Firsts::of(crate::cues::FIVE_YEAR_STARTS),
+            Firsts::of(crate::cues::REVIEW_YEAR_STARTS),
+            Firsts::of(crate::cues::PLAN_YEAR_STARTS),
+            Firsts::of(crate::cues::NEXT_FIVE_YEAR_STARTS),
+        ]
     });
     // (`■2025年全市经济社会发展的主要预期目标`: a bullet before the words.)
     let s = sentence.trim_start_matches(|c: char| matches!(c, '—' | '“' | '"') || crate::normalize::BULLETS.contains(&c) || c.is_whitespace());
@@ -120,6 +125,10 @@ pub fn cue(sentence: &str, years: Years, heading: bool) -> Option<Frame> {
     // `——这是追赶进位、综合实力快速跃升的五年。`
     if s.starts_with("这是") && s.trim_end_matches(['。', '！']).ends_with("的五年") {
         return Some(multi_past);
+    }
+    // `今后五年主要奋斗目标：…`: the term ahead, targets of five years from the plan year on.
+    if STARTS[3].may_start(first) && crate::cues::NEXT_FIVE_YEAR_STARTS.iter().any(|p| s.starts_with(p)) {
+        return Some(Frame { kind: Kind::Target, from: years.plan, to: years.plan + 4 });
     }
     for p in if STARTS[0].may_start(first) { crate::cues::FIVE_YEAR_STARTS } else { &[] } {
         if s.starts_with(p) {

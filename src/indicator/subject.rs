@@ -28,6 +28,11 @@ pub(super) fn sub_region_before<'s>(before: &'s str, heads: &[std::ops::Range<us
     let window = before[..end].char_indices().rev().nth(11).map_or(0, |(i, _)| i);
     let start = before[window..end].rfind(['，', '、', '：', '；']).map_or(window, |i| window + i + '，'.len_utf8());
     let phrase = &before[start..end];
+    // `成为河西走廊城市群重要增长极`: the report's region placed in the sub-region, which names
+    // nothing after it.
+    if crate::cues::SUB_REGION_RELATIONS.iter().any(|v| phrase.contains(v)) {
+        return None;
+    }
     // `推动…`, `建设…`: a verb in front is not part of the name.
     let phrase = SUB_REGION_VERBS.iter().fold(phrase, |p, v| p.strip_prefix(v).unwrap_or(p));
     (phrase.chars().count() >= 3).then_some(phrase)
