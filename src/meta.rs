@@ -615,7 +615,16 @@ fn years(text: &str, meta: &Meta) -> (Option<i32>, Option<i32>) {
     let published = || {
         text.lines().take(HEADER_LINES).find_map(iso_date).map(|(y, m)| if m >= 10 { y + 1 } else { y })
     };
-    let plan = plan.or(meeting_year).or(review.map(|r| r + 1)).or(title_year).or_else(roles).or_else(published).or_else(|| most_common_year(head).map(|y| y + 1));
+    // `2022年,江门市政府工作报告全面回顾了过去五年…` (an article about the report, no title line):
+    // the year that names the report, the region's name and a comma between at most.
+    let named = || {
+        years_in(head).find(|&(_, _, e)| {
+            let rest = head[e..].trim_start_matches(['，', ',']);
+            let name = &rest[..floor_char(rest, 14 * 3)];
+            name.find("政府工作报告").is_some_and(|k| name[..k].chars().all(is_han))
+        }).map(|(_, y, _)| y)
+    };
+    let plan = plan.or(meeting_year).or(review.map(|r| r + 1)).or(title_year).or_else(named).or_else(roles).or_else(published).or_else(|| most_common_year(head).map(|y| y + 1));
     let review = review.or(plan.map(|p| p - 1));
     (review, plan)
 }
@@ -858,6 +867,16 @@ mod variant_tests {
         // A day in a sentence before one about something else is no date of the meeting.
         let m = extract("今天(2月10日)上午,全市召开安全生产会议。\n会场气氛热烈。\n宜都市第九届人民代表大会第五次会议将于近日开幕。回首2024年,地区生产总值增长7.7%。\n");
         assert_eq!(m.meeting_date, None);
+    }
+
+    #[test]
+    fn a_year_that_names_the_report_is_its_plan_year() {
+        // 江门 2022 (an article about the report: no title line, no heading with a year).
+        let m = extract("引言\n\n2022年,江门市政府工作报告全面回顾了过去五年的发展成就,并对未来五年的发展蓝图进行了展望。\n\n过去五年发展回顾\n\n  • 地区生产总值预计突破3500亿元,年均增长6.1%;\n");
+        assert_eq!((m.review_year, m.plan_year), (Some(2021), Some(2022)));
+        // Constructed, the same shape without the comma: `2021年三明市人民政府工作报告提出…`.
+        let m = extract("解读\n2021年三明市人民政府工作报告提出,过去五年全市地区生产总值年均增长6.8%。\n");
+        assert_eq!((m.review_year, m.plan_year), (Some(2020), Some(2021)));
     }
 
     #[test]
