@@ -491,7 +491,8 @@ fn titled_speaker(header: &[&str]) -> Option<String> {
 /// The name right after a title: two to four Han characters (or a name with `·`), spaces
 /// inside it dropped (`李 刚`), ended by the line, a space, `作…报告`, or site junk (`PZl`).
 fn name_after(rest: &str) -> Option<String> {
-    let rest = rest.trim_start_matches([' ', '\u{3000}', '\t']);
+    // (`兴文县人民政府县长:石进`: a colon between the title and the name.)
+    let rest = rest.trim_start_matches([' ', '\u{3000}', '\t', ':', '：']);
     let mut name = String::new();
     let mut chars = rest.chars().peekable();
     let mut spaces = 0;
@@ -867,6 +868,15 @@ mod variant_tests {
         // A day in a sentence before one about something else is no date of the meeting.
         let m = extract("今天(2月10日)上午,全市召开安全生产会议。\n会场气氛热烈。\n宜都市第九届人民代表大会第五次会议将于近日开幕。回首2024年,地区生产总值增长7.7%。\n");
         assert_eq!(m.meeting_date, None);
+    }
+
+    #[test]
+    fn a_colon_between_title_and_name() {
+        // 兴文 2021 (a document site), and the same line with a full-width colon (constructed).
+        let m = extract("2021年兴文县人民政府工作报告\n——2020年12月27日在兴文县第十六届人民代表大会第六次会议上\n兴文县人民政府县长:石进\n各位代表:\n");
+        assert_eq!(m.speaker.as_deref(), Some("石进"));
+        let m = extract("政府工作报告\n——2020年12月27日在兴文县第十六届人民代表大会第六次会议上\n兴文县人民政府县长：石进\n各位代表：\n");
+        assert_eq!(m.speaker.as_deref(), Some("石进"));
     }
 
     #[test]

@@ -428,7 +428,8 @@ fn never_seen_batches() {
 /// ≥ 96 / ≥ 95, not met). Raised after the fifth round (2026-12-05) to its measured
 /// 86.6% / 96.7% / 93.0%; batches 12 and 13 (sixth round, first runs 98.3% and 73.0% headline)
 /// made the set 110 files, measured on their first run at 86.4% / 97.1% / 93.2%; after the
-/// sixth round's fixes (five-year targets ahead, datelines, sub-regions) 88.2% / 97.0% / 93.5%.
-const FLOOR_NEVER_SEEN_HEADLINE: f64 = 88.1;
-const FLOOR_NEVER_SEEN_RIGHT: f64 = 96.9;
-const FLOOR_NEVER_SEEN_META: f64 = 93.4;
+/// sixth round's fixes (five-year targets ahead, datelines, sub-regions, the year naming the
+/// report, a colon before the speaker) 89.1% / 97.1% / 94.0%.
+const FLOOR_NEVER_SEEN_HEADLINE: f64 = 89.0;
+const FLOOR_NEVER_SEEN_RIGHT: f64 = 97.0;
+const FLOOR_NEVER_SEEN_META: f64 = 93.9;
